@@ -1,0 +1,131 @@
+"""Command line: ``extractor run | extract | schema | eval``.
+
+Only argparse is imported up front, so ``extractor --version`` answers at once;
+each command imports what it needs.  Exit codes: 0 all inputs succeeded,
+1 some inputs failed (see errors.jsonl), 2 bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from ._version import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Structured meeting records from Russian-language official news of Kazakhstan.")
+    parser.add_argument("--version", action="version", version=f"kz-extractor {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="extract records from files and folders into an output folder")
+    run.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help="*.txt / *.jsonl files or folders (searched recursively)")
+    run.add_argument("--out", "-o", required=True, type=Path, help="output folder")
+    run.add_argument("--jobs", "-j", type=_positive_int, default=0,
+                     help="worker processes (default: all cores)")
+    run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+
+    ext = sub.add_parser("extract", help="print the record of one file (or - for stdin)")
+    ext.add_argument("file", help="a .txt file, or - to read stdin")
+    ext.add_argument("--published", help="publication date, YYYY-MM-DD")
+    ext.add_argument("--compact", action="store_true", help="one-line JSON")
+
+    schema = sub.add_parser("schema", help="print or write the JSON Schema of the records")
+    schema.add_argument("--out", type=Path, help="folder to write <name>.schema.json files into")
+    schema.add_argument("--name", choices=["document", "meeting", "error"], default="document",
+                        help="which schema to print (default: document)")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema}[args.command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+# ---------------------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    from .batch import run_batch
+    from .progress import Progress, summary_lines
+
+    for item in args.inputs:
+        if not Path(item).exists():
+            print(f"extractor run: no such file or folder: {item}", file=sys.stderr)
+            return 2
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    summary = run_batch(args.inputs, args.out, jobs=args.jobs, progress=progress.update)
+    progress.close()
+    if not args.quiet:
+        for line in summary_lines(summary, args.out):
+            print(line, file=sys.stderr)
+    return 1 if summary["counts"]["failed"] else 0
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import Pipeline, to_source
+    from .reading import InputError, decode, DecodeError, read_text_file, safe_doc_id
+
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+            text, _ = decode(data)
+            src = to_source(text, published=args.published, doc_id="stdin")
+        else:
+            path = Path(args.file)
+            if not path.is_file():
+                print(f"extractor extract: no such file: {path}", file=sys.stderr)
+                return 2
+            src = read_text_file(path, safe_doc_id(path.stem))
+            if args.published:
+                from .reading import parse_date
+                src.published = parse_date(args.published)
+    except (InputError, DecodeError, ValueError) as exc:
+        print(f"extractor extract: {exc}", file=sys.stderr)
+        return 1
+    record = Pipeline().process(src)
+    print(record.model_dump_json(indent=None if args.compact else 2))
+    return 0
+
+
+def cmd_schema(args) -> int:
+    import json
+
+    from .records import SCHEMA_MODELS, json_schema
+
+    if args.out:
+        from .writing import atomic_write_json
+
+        for name in SCHEMA_MODELS:
+            path = args.out / f"{name}.schema.json"
+            atomic_write_json(path, json_schema(name))
+            print(path)
+        return 0
+    print(json.dumps(json_schema(args.name), ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Extract stage, entities: people, positions, regions, places, facilities, organisations."""

@@ -1,0 +1,142 @@
+"""Nominative forms of short phrases with pymorphy3 (names, places, bodies).
+
+The words of a name or of an adjective+noun group agree in case, gender and
+number, so we pick the one (case, gender) reading that fits *all* words best
+instead of the most likely parse of each word alone: "Женису Касымбеку" is
+dative twice -> "Женис Касымбек", "Карагандинской области" is genitive
+feminine -> "Карагандинская область".
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from ..tag.morph import parse
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+NAME_TAGS = {"Name", "Surn", "Patr"}
+_WORD = re.compile(r"\S+")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ]")
+
+
+def restore_case(pattern: str, word: str) -> str:
+    """Give ``word`` the capitalisation of ``pattern`` (Title, UPPER, lower), per hyphen part."""
+    if pattern.isupper() and len(pattern) > 1:
+        return word.upper()
+    parts, shape = word.split("-"), pattern.split("-")
+    out = []
+    for i, part in enumerate(parts):
+        src = shape[i] if i < len(shape) else shape[-1]
+        out.append(part[:1].upper() + part[1:] if src[:1].isupper() else part)
+    return "-".join(out)
+
+
+def _fits(tag, case: str, gender: Optional[str]) -> bool:
+    if tag.case != case:
+        return False
+    if gender and tag.gender and tag.gender != gender and "Ms-f" not in tag:
+        return False
+    return True
+
+
+def choose_parses(words: Sequence[str], names: bool = False, number: Optional[str] = "sing"):
+    """For each word, the parse of the (case, gender) reading shared best by all words.
+
+    ``None`` marks a word with no fitting parse (indeclinable, foreign, initials).
+    """
+    best_total, best = float("-inf"), [None] * len(words)
+    for gender in ("masc", "femn", "neut", None):
+        for prior, case in enumerate(CASES):
+            total, chosen = -0.01 * prior, []
+            for i, word in enumerate(words):
+                pick, pick_score = None, 0.0
+                expected = _expected_name_tag(i, len(words)) if names else None
+                for p in parse(word):
+                    if not _fits(p.tag, case, gender):
+                        continue
+                    if number and p.tag.number and p.tag.number != number:
+                        continue
+                    score = p.score
+                    if names and NAME_TAGS & p.tag.grammemes:
+                        score += 0.5 + (0.3 if expected in p.tag.grammemes else 0.0)
+                    if pick is None or score > pick_score:
+                        pick, pick_score = p, score
+                total += pick_score if pick is not None else -1.0
+                chosen.append(pick)
+            if total > best_total:
+                best_total, best = total, chosen
+    return best
+
+
+def _expected_name_tag(i: int, n: int) -> Optional[str]:
+    """Russian order: given name first, surname last ('Женис Касымбек')."""
+    if n == 1:
+        return "Surn"
+    return "Name" if i == 0 else "Surn" if i == n - 1 else "Patr"
+
+
+def nominative(p, word: str, extra: Sequence[str] = ()) -> str:
+    """``word`` put into the nominative along parse ``p`` (unchanged if it cannot be)."""
+    if p is None or "nomn" == p.tag.case and not extra:
+        return word
+    grams = {"nomn", *extra}
+    form = p.inflect(grams) or p.inflect({"nomn"})
+    return restore_case(word, form.word) if form else word
+
+
+def person_name(text: str) -> str:
+    """'Ермаганбета Булекпаева' -> 'Ермаганбет Булекпаев'; initials and Latin kept."""
+    words = _WORD.findall(text)
+    declinable = [w for w in words if _CYRILLIC.search(w) and not w.endswith(".")]
+    chosen = iter(choose_parses([w.lower() for w in declinable], names=True))
+    out = []
+    for word in words:
+        if word in declinable:
+            out.append(nominative(next(chosen), word))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def phrase(text: str) -> str:
+    """An adjective+noun group in the nominative; what follows the head noun stays.
+
+    'Карагандинской области' -> 'Карагандинская область',
+    'газовых тепловых станций' -> 'газовые тепловые станции'.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return text
+    head = _head_index(words)
+    group = words[: head + 1]
+    lowered = [w.lower() for w in group]
+    number = _number(lowered[-1])
+    chosen = choose_parses(lowered, number=number)
+    head_parse = chosen[-1]
+    agree = []
+    if head_parse is not None and head_parse.tag.number == "plur":
+        agree = ["plur"]
+    elif head_parse is not None and head_parse.tag.gender:
+        agree = [str(head_parse.tag.gender)]
+    out = []
+    for i, (word, p) in enumerate(zip(group, chosen)):
+        if i < head and p is not None and p.tag.POS in {"ADJF", "PRTF", "NUMR"}:
+            out.append(nominative(p, word, agree))
+        else:
+            out.append(nominative(p, word, ["plur"] if agree == ["plur"] else ()))
+    return " ".join(out + words[head + 1:])
+
+
+def _head_index(words: Sequence[str]) -> int:
+    for i, word in enumerate(words):
+        if not _CYRILLIC.search(word):
+            return max(i - 1, 0) if i else 0
+        parses = parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return i
+    return len(words) - 1
+
+
+def _number(word: str) -> Optional[str]:
+    parses = parse(word)
+    return parses[0].tag.number if parses else None

@@ -1,0 +1,50 @@
+"""slovnet NER spans -> contract mentions (person / region / location / organization).
+
+PER -> person, ORG -> organization, LOC -> region unless its head word is a
+geographic feature (lake, river, coast...: data/location_heads.txt) -> location.
+Names NER is known to mislabel (``Акорда`` as a person) are taken from
+data/organizations.txt.  ``normal`` is the nominative form.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..data import word_list
+from ..spans import Span, make_span
+from ..tag.morph import lemma
+from ..tag.ner import NerSpan
+from . import inflect
+
+
+def _type(text: str, ner_type: str) -> str:
+    if text in word_list("organizations.txt"):
+        return "organization"
+    if ner_type == "PER":
+        return "person"
+    if ner_type == "ORG":
+        return "organization"
+    first = text.split()[0].lower()
+    if lemma(first) in word_list("location_heads.txt"):
+        return "location"
+    return "region"
+
+
+def _normal(text: str, type: str) -> str:
+    if type == "person":
+        return inflect.person_name(text)
+    if type == "organization" and (not any(c.islower() for c in text) or "«" in text or '"' in text):
+        return text  # abbreviations and quoted names stay as written
+    return inflect.phrase(text)
+
+
+def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
+    out = []
+    for ner in spans:
+        span = make_span(text, ner.start, ner.end, "person")
+        if not span.text:
+            continue
+        span.type = _type(span.text, ner.type)
+        span.normal = _normal(span.text, span.type)
+        span.source = "ner"
+        out.append(span)
+    return out

@@ -1,0 +1,1 @@
+"""Assemble stage: meeting records from the document's spans."""

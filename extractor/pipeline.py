@@ -1,0 +1,98 @@
+"""Pipeline: loads the models once, then runs read -> clean -> segment -> tag ->
+extract -> assemble on each document and returns its validated record."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator, Optional, Union
+
+from ._version import __version__
+from .entities.ner_mentions import ner_mentions
+from .meetings.assemble import assemble, report_bounds
+from .reading import SourceDoc, parse_date, parse_header, sha256
+from .records import DocumentRecord, Mention, Source, TextSpan
+from .spans import Span
+from .tag.morph import analyzer
+from .tag.ner import NerTagger
+from .text.boilerplate import find_boilerplate
+from .text.segment import sentences
+
+TextInput = Union[str, SourceDoc, dict]
+
+
+class Pipeline:
+    """``pipe = Pipeline()`` loads models once; ``pipe(text)`` returns a
+    :class:`~extractor.records.DocumentRecord`; ``pipe.map(texts)`` streams them.
+
+    Safe to build once per worker process; calls share no mutable state.
+    """
+
+    def __init__(self) -> None:
+        analyzer()  # load the pymorphy3 dictionary now, not on the first document
+        self._ner = NerTagger()
+
+    # -- public API ---------------------------------------------------------
+    def __call__(self, text: str, published: Optional[Union[dt.date, str]] = None,
+                 doc_id: Optional[str] = None, *, outlet: Optional[str] = None,
+                 url: Optional[str] = None, path: Optional[str] = None) -> DocumentRecord:
+        return self.process(to_source(text, published=published, doc_id=doc_id,
+                                      outlet=outlet, url=url, path=path))
+
+    def map(self, items: Iterable[TextInput]) -> Iterator[DocumentRecord]:
+        """Records for texts, :class:`SourceDoc` objects or article dicts
+        (``{"id", "text", "published"?, "url"?, "outlet"?}``), lazily, in order."""
+        for item in items:
+            if isinstance(item, SourceDoc):
+                yield self.process(item)
+            elif isinstance(item, dict):
+                yield self(item["text"], published=item.get("published"), doc_id=item.get("id"),
+                           outlet=item.get("outlet"), url=item.get("url"))
+            else:
+                yield self(item)
+
+    # -- stages ---------------------------------------------------------------
+    def process(self, src: SourceDoc) -> DocumentRecord:
+        text, begin = src.text, src.header_end
+        boilerplate = find_boilerplate(text, begin)                       # clean
+        segments = sentences(text, begin)                                 # segment
+        ner = self._ner(text, segments)                                   # tag
+        spans = ner_mentions(text, ner)                                   # extract
+        mentions = to_mentions(spans, boilerplate)
+        meetings = assemble(src.doc_id, text, mentions,                   # assemble
+                            report_bounds(len(text), begin, boilerplate), src.published)
+        return DocumentRecord(
+            pipeline_version=__version__,
+            doc_id=src.doc_id,
+            source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
+                          published=src.published, outlet=src.outlet, url=src.url),
+            text_length=len(text),
+            header=TextSpan(start=0, end=begin) if begin else None,
+            boilerplate=[TextSpan(start=s, end=e) for s, e in boilerplate],
+            mentions=mentions,
+            meetings=meetings,
+        )
+
+
+def to_source(text: str, published=None, doc_id=None, outlet=None, url=None,
+              path=None) -> SourceDoc:
+    """A :class:`SourceDoc` for a text given through the library API."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    header_date, header_end = parse_header(text)
+    if isinstance(published, str):
+        published = parse_date(published)
+    digest = sha256(text.encode("utf-8", "surrogatepass"))
+    return SourceDoc(doc_id=doc_id or f"doc_{digest[:16]}", text=text, sha256=digest,
+                     encoding="utf-8", path=path, published=published or header_date,
+                     outlet=outlet, url=url, header_end=header_end)
+
+
+def to_mentions(spans: Iterable[Span], boilerplate: list[tuple[int, int]]) -> list[Mention]:
+    """Spans in text order, deduplicated, numbered m1, m2...; boilerplate flagged."""
+    unique = {span.key: span for span in spans}
+    ordered = sorted(unique.values(), key=lambda s: (s.start, -s.end, s.type))
+    return [
+        Mention(id=f"m{i}", type=span.type, text=span.text, start=span.start, end=span.end,
+                normal=span.normal, source=span.source,
+                boilerplate=any(s <= span.start and span.end <= e for s, e in boilerplate))
+        for i, span in enumerate(ordered, 1)
+    ]

@@ -1,0 +1,142 @@
+"""The record contract (../shared/record-contract.md) as pydantic v2 models.
+
+These models are the single source of truth for the JSON we write and for the
+JSON Schema in ``schemas/`` (``extractor schema --out schemas``).  Fields may be
+added; contract fields are never renamed, dropped or retyped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+MentionType = Literal[
+    "person", "position", "region", "location", "facility",
+    "organization", "money", "percent", "quantity", "date",
+]
+FigureKind = Literal["money", "percent", "quantity", "date"]
+FacilityStatus = Literal["planned", "under_construction", "completed"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextSpan(_Record):
+    """A character range ``[start, end)`` of the decoded source text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Mention(_Record):
+    id: str = Field(description="Unique within the document, e.g. 'm12'.")
+    type: MentionType
+    text: str = Field(description="Exactly text[start:end] of the source.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    normal: Optional[str] = Field(
+        default=None, description="Nominative / canonical form.")
+    boilerplate: bool = Field(
+        default=False, description="The span lies in site boilerplate, not in the report.")
+    source: Optional[str] = Field(
+        default=None, description="Which extractor produced it (ner, gazetteer, grammar...).")
+
+
+class Source(_Record):
+    path: Optional[str] = None
+    sha256: str
+    encoding: str
+    published: Optional[dt.date] = None
+    outlet: Optional[str] = None
+    url: Optional[str] = None
+
+
+class Person(_Record):
+    name: Optional[str] = None
+    position: Optional[str] = None
+    region: Optional[str] = None
+    region_inferred: bool = False
+    mention_ids: list[str] = Field(default_factory=list)
+
+
+class Facility(_Record):
+    name: str
+    kind: Optional[str] = None
+    status: Optional[FacilityStatus] = None
+    mention_ids: list[str] = Field(default_factory=list)
+
+
+class Figure(_Record):
+    kind: FigureKind
+    value: Optional[float] = None
+    value_to: Optional[float] = None
+    unit: Optional[str] = None
+    period: Optional[str] = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    subject: Optional[str] = None
+    mention_id: Optional[str] = None
+
+
+class Instruction(_Record):
+    text: str
+    addressee: Optional[str] = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class MeetingRecord(_Record):
+    id: str = Field(description="'<doc_id>#<n>', n counted from 1 in text order.")
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    date: Optional[dt.date] = None
+    host: Person
+    participants: list[Person] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    facilities: list[Facility] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    instructions: list[Instruction] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+
+
+class DocumentRecord(_Record):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    pipeline_version: str
+    doc_id: str
+    source: Source
+    text_length: int = Field(ge=0)
+    header: Optional[TextSpan] = Field(
+        default=None, description="Metadata header at the top of the file (e.g. 'date 2025-08-14').")
+    boilerplate: list[TextSpan] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    meetings: list[MeetingRecord] = Field(default_factory=list)
+
+
+class ErrorRecord(_Record):
+    """One line of errors.jsonl: an input that could not be processed."""
+
+    path: str
+    error: str = Field(description="Short machine-readable error class, e.g. 'binary', 'empty'.")
+    message: str
+    doc_id: Optional[str] = None
+
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    "document": DocumentRecord,
+    "meeting": MeetingRecord,
+    "error": ErrorRecord,
+}
+
+
+def json_schema(name: str) -> dict:
+    """The JSON Schema of one published record kind."""
+    schema = SCHEMA_MODELS[name].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://kz-extractor/schemas/{name}.schema.json"
+    return schema

@@ -1,0 +1,1 @@
+"""Tag stage: morphology (pymorphy3) and named-entity recognition (slovnet)."""

@@ -1,0 +1,1 @@
+"""Text stages that never rewrite the text: cleaning marks, segmentation splits."""

@@ -1,0 +1,105 @@
+"""Write stage: atomic JSON files and the run's output folder.
+
+Every file appears complete or not at all: we write a hidden temp file in the
+same folder, fsync it and rename it over the target.  ``meetings.jsonl`` and
+``errors.jsonl`` are streamed into hidden temp files during the run and renamed
+into place when the run finishes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any, Optional
+
+MEETINGS = "meetings.jsonl"
+ERRORS = "errors.jsonl"
+RUN = "run.json"
+RESERVED = {Path(MEETINGS).stem, Path(ERRORS).stem, Path(RUN).stem}
+
+
+def atomic_write_text(path: Path, content: str) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def atomic_write_json(path: Path, obj: Any) -> None:
+    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+class StreamedFile:
+    """A JSONL file written line by line to a temp file, renamed on :meth:`commit`."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                         dir=self.path.parent)
+        self._fh: Optional[IO[str]] = os.fdopen(fd, "w", encoding="utf-8")
+        self.lines = 0
+
+    def write_line(self, line: str) -> None:
+        assert self._fh is not None
+        self._fh.write(line.rstrip("\n") + "\n")
+        self.lines += 1
+
+    def commit(self) -> None:
+        assert self._fh is not None
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        self._fh = None
+        os.replace(self._tmp, self.path)
+
+    def discard(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            try:
+                os.unlink(self._tmp)
+            except OSError:
+                pass
+
+
+class OutputFolder:
+    """``OUT/<doc_id>.json`` per document, plus meetings.jsonl and errors.jsonl."""
+
+    def __init__(self, out_dir: Path):
+        self.dir = Path(out_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.meetings = StreamedFile(self.dir / MEETINGS)
+        self.errors = StreamedFile(self.dir / ERRORS)
+
+    def document_path(self, doc_id: str) -> Path:
+        name = f"{doc_id}_doc" if doc_id in RESERVED else doc_id
+        return self.dir / f"{name}.json"
+
+    def write_document(self, doc_id: str, record_json: str, meeting_lines: list[str]) -> None:
+        atomic_write_text(self.document_path(doc_id), record_json)
+        for line in meeting_lines:
+            self.meetings.write_line(line)
+
+    def write_error(self, error: dict) -> None:
+        self.errors.write_line(json.dumps(error, ensure_ascii=False))
+
+    def finish(self, summary: dict) -> None:
+        self.meetings.commit()
+        self.errors.commit()
+        atomic_write_json(self.dir / RUN, summary)
+
+    def abort(self) -> None:
+        self.meetings.discard()
+        self.errors.discard()
