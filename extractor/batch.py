@@ -42,8 +42,12 @@ class Outcome:
     seconds: float = 0.0
 
 
-def _init_worker() -> None:
+def _init_worker(single_threaded: bool = False) -> None:
     global _PIPELINE
+    if single_threaded:
+        # one BLAS thread per worker: N workers on N cores must not fight over them
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = "1"
     from .pipeline import Pipeline
 
     _PIPELINE = Pipeline()
@@ -163,7 +167,7 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
 
 def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Outcome], None]) -> None:
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(True,)) as pool:
         pending: deque = deque()
         for src in sources:
             pending.append(pool.apply_async(process_document, (src,)))

@@ -38,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", type=Path, help="folder to write <name>.schema.json files into")
     schema.add_argument("--name", choices=["document", "meeting", "error"], default="document",
                         help="which schema to print (default: document)")
+    ev = sub.add_parser(
+        "eval", help="score against NEREL (eval nerel DIR) or gold meetings (eval --gold G --records OUT)")
+    ev.add_argument("target", nargs="*", metavar="nerel DIR",
+                    help="'nerel' and a brat folder (X.txt + X.ann)")
+    ev.add_argument("--baseline", choices=["natasha"],
+                    help="also score natasha's own NER + Money/Dates extractors on the same texts")
+    ev.add_argument("--gold", type=Path, help="gold meetings JSON (format of seeds.gold.json)")
+    ev.add_argument("--records", type=Path, help="folder of document records (a run's --out)")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
@@ -57,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema}[args.command]
+    handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema,
+               "eval": cmd_eval}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -124,6 +134,37 @@ def cmd_schema(args) -> int:
             print(path)
         return 0
     print(json.dumps(json_schema(args.name), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    import json
+
+    if args.target:
+        if len(args.target) != 2 or args.target[0] != "nerel" or args.gold or args.records:
+            print("usage: extractor eval nerel DIR [--baseline natasha] [--json]", file=sys.stderr)
+            return 2
+        folder = Path(args.target[1])
+        if not folder.is_dir():
+            print(f"extractor eval: no such folder: {folder}", file=sys.stderr)
+            return 2
+        from .evaluation.nerel import format_table, run_nerel
+
+        result = run_nerel(folder, baseline=args.baseline)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
+        return 0
+    if not (args.gold and args.records):
+        print("usage: extractor eval --gold GOLD.json --records OUT/ [--json]\n"
+              "       extractor eval nerel DIR [--baseline natasha] [--json]", file=sys.stderr)
+        return 2
+    for path in (args.gold, args.records):
+        if not path.exists():
+            print(f"extractor eval: no such file or folder: {path}", file=sys.stderr)
+            return 2
+    from .evaluation.gold import format_report, run_gold
+
+    result = run_gold(args.gold, args.records)
+    print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_report(result))
     return 0
 
 

@@ -3,6 +3,8 @@ extract -> assemble on each document and returns its validated record."""
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
@@ -29,6 +31,7 @@ class Pipeline:
     def __init__(self) -> None:
         analyzer()  # load the pymorphy3 dictionary now, not on the first document
         self._ner = NerTagger()
+        self.stage_seconds: Counter = Counter()  # cumulative time per stage, for benchmarks
 
     # -- public API ---------------------------------------------------------
     def __call__(self, text: str, published: Optional[Union[dt.date, str]] = None,
@@ -52,13 +55,14 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------
     def process(self, src: SourceDoc) -> DocumentRecord:
         text, begin = src.text, src.header_end
-        boilerplate = find_boilerplate(text, begin)                       # clean
-        segments = sentences(text, begin)                                 # segment
-        ner = self._ner(text, segments)                                   # tag
-        spans = ner_mentions(text, ner)                                   # extract
+        clock = _StageClock(self.stage_seconds)
+        boilerplate = clock("clean", find_boilerplate, text, begin)
+        segments = clock("segment", sentences, text, begin)
+        ner = clock("tag", self._ner, text, segments)
+        spans = clock("extract", ner_mentions, text, ner)
         mentions = to_mentions(spans, boilerplate)
-        meetings = assemble(src.doc_id, text, mentions,                   # assemble
-                            report_bounds(len(text), begin, boilerplate), src.published)
+        meetings = clock("assemble", assemble, src.doc_id, text, mentions,
+                         report_bounds(len(text), begin, boilerplate), src.published)
         return DocumentRecord(
             pipeline_version=__version__,
             doc_id=src.doc_id,
@@ -70,6 +74,18 @@ class Pipeline:
             mentions=mentions,
             meetings=meetings,
         )
+
+
+class _StageClock:
+    def __init__(self, totals: Counter):
+        self.totals = totals
+
+    def __call__(self, stage: str, fn, *args):
+        started = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.totals[stage] += time.perf_counter() - started
 
 
 def to_source(text: str, published=None, doc_id=None, outlet=None, url=None,

@@ -105,3 +105,45 @@ def test_version_and_schema():
     assert proc.returncode == 0 and proc.stdout.startswith("kz-extractor ")
     schema = json.loads(run("schema").stdout)
     assert schema["title"] == "DocumentRecord"
+
+
+def test_eval_gold_over_a_run(tmp_path):
+    from conftest import GOLD
+    if not GOLD.exists():
+        pytest.skip(f"gold file not found at {GOLD}")
+    out = tmp_path / "out"
+    assert run("run", SEEDS, "--out", out, "--jobs", "1", "--quiet").returncode == 0
+    proc = run("eval", "--gold", GOLD, "--records", out, "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["documents"] == 2 and not result["missing_documents"]
+    assert set(result["fields"]) >= {"figures", "participants", "positions", "regions",
+                                     "facilities", "instructions"}
+    assert result["boilerplate_leaks"] == []
+    table = run("eval", "--gold", GOLD, "--records", out).stdout
+    assert "meeting count right" in table and "instructions" in table
+
+
+def test_eval_nerel_with_natasha_baseline(tmp_path, nerel_dev):
+    sample = tmp_path / "nerel"
+    sample.mkdir()
+    for txt in sorted(nerel_dev.glob("*.txt"))[:3]:
+        shutil.copy(txt, sample)
+        shutil.copy(txt.with_suffix(".ann"), sample)
+    proc = run("eval", "nerel", sample, "--baseline", "natasha", "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["documents"] == 3
+    for side in ("ours", "natasha"):
+        person = result[side]["scores"]["person"]
+        assert person["overlap"]["f1"] >= person["exact"]["f1"] > 0.5
+
+
+@pytest.mark.parametrize("args", [
+    ["eval"],
+    ["eval", "nerel"],
+    ["eval", "nerel", "no-such-folder"],
+    ["eval", "--gold", "g.json"],
+])
+def test_eval_bad_usage_exits_2(args, tmp_path):
+    assert run(*args, cwd=tmp_path).returncode == 2

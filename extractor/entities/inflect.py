@@ -9,6 +9,8 @@ feminine -> "Карагандинская область".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..tag.morph import parse
@@ -31,10 +33,32 @@ def restore_case(pattern: str, word: str) -> str:
     return "-".join(out)
 
 
-def _fits(tag, case: str, gender: Optional[str]) -> bool:
-    if tag.case != case:
+@dataclass(frozen=True)
+class _Reading:
+    case: Optional[str]
+    gender: Optional[str]
+    number: Optional[str]
+    score: float
+    grammemes: frozenset
+    parse: object
+
+
+@lru_cache(maxsize=50_000)
+def _readings(word: str) -> tuple[_Reading, ...]:
+    """pymorphy3 parses as plain values (pymorphy's tag attributes are slow to read)."""
+    out = []
+    for p in parse(word):
+        tag = p.tag
+        out.append(_Reading(
+            str(tag.case) if tag.case else None, str(tag.gender) if tag.gender else None,
+            str(tag.number) if tag.number else None, p.score, frozenset(tag.grammemes), p))
+    return tuple(out)
+
+
+def _fits(r: _Reading, case: str, gender: Optional[str]) -> bool:
+    if r.case != case:
         return False
-    if gender and tag.gender and tag.gender != gender and "Ms-f" not in tag:
+    if gender and r.gender and r.gender != gender and "Ms-f" not in r.grammemes:
         return False
     return True
 
@@ -44,23 +68,24 @@ def choose_parses(words: Sequence[str], names: bool = False, number: Optional[st
 
     ``None`` marks a word with no fitting parse (indeclinable, foreign, initials).
     """
+    readings = [_readings(word) for word in words]
     best_total, best = float("-inf"), [None] * len(words)
     for gender in ("masc", "femn", "neut", None):
         for prior, case in enumerate(CASES):
             total, chosen = -0.01 * prior, []
-            for i, word in enumerate(words):
+            for i, options in enumerate(readings):
                 pick, pick_score = None, 0.0
                 expected = _expected_name_tag(i, len(words)) if names else None
-                for p in parse(word):
-                    if not _fits(p.tag, case, gender):
+                for r in options:
+                    if not _fits(r, case, gender):
                         continue
-                    if number and p.tag.number and p.tag.number != number:
+                    if number and r.number and r.number != number:
                         continue
-                    score = p.score
-                    if names and NAME_TAGS & p.tag.grammemes:
-                        score += 0.5 + (0.3 if expected in p.tag.grammemes else 0.0)
+                    score = r.score
+                    if names and NAME_TAGS & r.grammemes:
+                        score += 0.5 + (0.3 if expected in r.grammemes else 0.0)
                     if pick is None or score > pick_score:
-                        pick, pick_score = p, score
+                        pick, pick_score = r.parse, score
                 total += pick_score if pick is not None else -1.0
                 chosen.append(pick)
             if total > best_total:
@@ -84,6 +109,7 @@ def nominative(p, word: str, extra: Sequence[str] = ()) -> str:
     return restore_case(word, form.word) if form else word
 
 
+@lru_cache(maxsize=20_000)
 def person_name(text: str) -> str:
     """'Ермаганбета Булекпаева' -> 'Ермаганбет Булекпаев'; initials and Latin kept."""
     words = _WORD.findall(text)
@@ -98,6 +124,7 @@ def person_name(text: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=20_000)
 def phrase(text: str) -> str:
     """An adjective+noun group in the nominative; what follows the head noun stays.
 

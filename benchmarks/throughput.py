@@ -1,0 +1,208 @@
+"""Throughput, cold start and memory of kz-extractor next to natasha's NER.
+
+    python benchmarks/throughput.py [--docs 2000] [--json benchmarks/results/throughput.json]
+
+One run measures, on the same documents (NEREL dev texts plus the seeds,
+repeated to ``--docs`` documents):
+
+* natasha NER alone (natasha.Segmenter + NewsNERTagger through ``Doc``), in-process;
+* our full pipeline in-process (``Pipeline.process``), with time per stage;
+* our batch command end to end (read, extract, write) with 1 worker and with all cores;
+* cold start: ``extractor --version`` and ``extractor extract`` of one seed;
+* peak RSS of each measurement and of each batch worker.
+
+Every measurement runs in a fresh subprocess, so its peak RSS is its own.
+Standard library plus the project; prints a table and writes JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("KZ_SHARED", ROOT.parent / "shared"))
+NEREL_DEV = SHARED / "eval" / "nerel" / "dev"
+
+
+# --------------------------------------------------------------------------- corpus
+
+def base_texts() -> list[str]:
+    paths = sorted(NEREL_DEV.glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no texts found under {NEREL_DEV} or seeds/")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def write_corpus(path: Path, docs: int) -> tuple[int, int]:
+    """JSONL corpus of ``docs`` documents; returns (documents, characters)."""
+    texts = base_texts()
+    chars = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(docs):
+            text = texts[i % len(texts)]
+            chars += len(text)
+            fh.write(json.dumps({"id": f"d{i:05d}", "text": text}, ensure_ascii=False) + "\n")
+    return docs, chars
+
+
+def read_corpus(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# --------------------------------------------------------------------------- measurements (child side)
+
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0
+
+
+def measure_natasha(corpus: Path) -> dict:
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    texts = read_corpus(corpus)
+    started = time.perf_counter()
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+    seconds = time.perf_counter() - started
+    return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
+def measure_pipeline(corpus: Path) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from extractor import Pipeline
+
+    texts = read_corpus(corpus)
+    started = time.perf_counter()
+    pipe = Pipeline()
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        pipe(text)
+    seconds = time.perf_counter() - started
+    return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
+            "stage_seconds": dict(pipe.stage_seconds)}
+
+
+def measure_batch(corpus: Path, jobs: int) -> dict:
+    sys.path.insert(0, str(ROOT))
+    from extractor.batch import run_batch
+
+    with tempfile.TemporaryDirectory() as out:
+        started = time.perf_counter()
+        summary = run_batch([corpus], out, jobs=jobs)
+        seconds = time.perf_counter() - started
+    workers = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else peak_rss_mb()
+    return {"seconds": seconds, "documents": summary["counts"]["documents"],
+            "failed": summary["counts"]["failed"], "peak_rss_mb": peak_rss_mb(),
+            "worker_peak_rss_mb": workers}
+
+
+MEASURES = {"natasha": measure_natasha, "pipeline": measure_pipeline}
+
+
+# --------------------------------------------------------------------------- driver
+
+def child(kind: str, corpus: Path, jobs: int = 1) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--jobs", str(jobs)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cold_start(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="kz-extractor throughput benchmark")
+    parser.add_argument("--docs", type=int, default=2000, help="documents in the large corpus")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
+    parser.add_argument("--child", choices=["natasha", "pipeline", "batch"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        if args.child == "batch":
+            result = measure_batch(args.corpus, args.jobs)
+        else:
+            result = MEASURES[args.child](args.corpus)
+        print(json.dumps(result))
+        return 0
+
+    cores = len(os.sched_getaffinity(0))
+    extractor_bin = [sys.executable, "-m", "extractor"]
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large = Path(tmp) / "small.jsonl", Path(tmp) / "large.jsonl"
+        n_small, c_small = write_corpus(small, len(base_texts()))
+        n_large, c_large = write_corpus(large, args.docs)
+        results = {
+            "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                        "processor": platform.processor() or platform.machine(), "cores": cores},
+            "corpus": {"small": {"documents": n_small, "chars": c_small},
+                       "large": {"documents": n_large, "chars": c_large}},
+            "natasha_ner": child("natasha", large),
+            "pipeline_1": child("pipeline", large),
+            "batch_1": child("batch", large, 1),
+            f"batch_{cores}": child("batch", large, cores),
+            "cold_start": {
+                "version_seconds": cold_start([*extractor_bin, "--version"], 5),
+                "first_record_seconds": cold_start(
+                    [*extractor_bin, "extract", str(ROOT / "seeds" / "004_874fe8aaadcc118b.txt")], 3),
+            },
+        }
+    mb = c_large * 2 / 1e6  # characters -> MB of UTF-8 (Cyrillic: ~2 bytes a character)
+
+    def rate(seconds: float) -> tuple[float, float]:
+        return n_large / seconds, mb / seconds
+
+    nat, ours, b1, bn = (results["natasha_ner"], results["pipeline_1"], results["batch_1"],
+                         results[f"batch_{cores}"])
+    results["ratios"] = {
+        "pipeline_vs_natasha_ner_1_worker": nat["seconds"] / ours["seconds"],
+        "batch_1_vs_natasha_ner": nat["seconds"] / b1["seconds"],
+        f"batch_{cores}_vs_batch_1": b1["seconds"] / bn["seconds"],
+    }
+    stages = ours["stage_seconds"]
+    total = sum(stages.values()) or 1.0
+    results["stage_share"] = {k: v / total for k, v in stages.items()}
+    results["stage_ms_per_document"] = {k: 1000 * v / n_large for k, v in stages.items()}
+
+    rows = [("natasha NER alone (segment+NER)", nat), ("pipeline in-process, 1 worker", ours),
+            ("batch run, 1 worker", b1), (f"batch run, {cores} workers", bn)]
+    print(f"{n_large} documents, {mb:.1f} MB; {cores} cores; Python {platform.python_version()}")
+    print(f"{'what':<34} {'seconds':>8} {'doc/s':>8} {'MB/s':>6} {'peak RSS MB':>12}")
+    for name, r in rows:
+        docs_s, mb_s = rate(r["seconds"])
+        rss = r.get("worker_peak_rss_mb", r["peak_rss_mb"])
+        print(f"{name:<34} {r['seconds']:>8.1f} {docs_s:>8.1f} {mb_s:>6.2f} {rss:>12.0f}")
+    for key, value in results["ratios"].items():
+        print(f"{key:<40} {value:.2f}x")
+    print("stage ms/doc: " + ", ".join(f"{k} {v:.2f}" for k, v in results["stage_ms_per_document"].items()))
+    cs = results["cold_start"]
+    print(f"cold start: --version {cs['version_seconds']:.3f}s, first record {cs['first_record_seconds']:.2f}s")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

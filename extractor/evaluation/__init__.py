@@ -1,0 +1,1 @@
+"""Evaluation: span scoring against NEREL (brat) and meeting scoring against gold records."""
