@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
 from .entities.ner_mentions import ner_mentions
+from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
 from .reading import SourceDoc, parse_date, parse_header, sha256
 from .records import DocumentRecord, Mention, Source, TextSpan
@@ -16,7 +17,7 @@ from .spans import Span
 from .tag.morph import analyzer
 from .tag.ner import NerTagger
 from .text.boilerplate import find_boilerplate
-from .text.segment import sentences
+from .text.segment import blocks, sentences
 
 TextInput = Union[str, SourceDoc, dict]
 
@@ -57,11 +58,12 @@ class Pipeline:
         text, begin = src.text, src.header_end
         clock = _StageClock(self.stage_seconds)
         boilerplate = clock("clean", find_boilerplate, text, begin)
-        segments = clock("segment", sentences, text, begin)
+        segments = clock("segment", lambda: blocks(text, sentences(text, begin)))
         ner = clock("tag", self._ner, text, segments)
         spans = clock("extract", ner_mentions, text, ner)
+        spans += clock("figures", extract_figures, text, segments, src.published)
         mentions = to_mentions(spans, boilerplate)
-        meetings = clock("assemble", assemble, src.doc_id, text, mentions,
+        meetings = clock("assemble", assemble, src.doc_id, text, mentions, spans,
                          report_bounds(len(text), begin, boilerplate), src.published)
         return DocumentRecord(
             pipeline_version=__version__,

@@ -81,6 +81,12 @@ class Figure(_Record):
     end: int = Field(ge=0)
     subject: Optional[str] = None
     mention_id: Optional[str] = None
+    date: Optional[str] = Field(
+        default=None, description="ISO date or year-month when the text gives one (2025-08-14, 2025-05).")
+    duration: Optional[str] = Field(
+        default=None, description="ISO 8601 duration of a span of time (два года -> P2Y).")
+    approx: Optional[str] = Field(
+        default=None, description="Qualifier of an approximate or bounded figure: около, более, до...")
 
 
 class Instruction(_Record):

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from typing import Optional, Sequence
 
-from ..records import MeetingRecord, Mention, Person
+from ..records import Figure, MeetingRecord, Mention, Person
+from ..spans import Span
 from .host import HOST_NAME, HOST_POSITION, host_references, is_host_name
 
 MEETING_CUE = re.compile(
@@ -31,7 +32,7 @@ def report_bounds(text_length: int, header_end: int,
     return header_end, end
 
 
-def assemble(doc_id: str, text: str, mentions: Sequence[Mention],
+def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequence[Span],
              bounds: tuple[int, int], published: Optional[dt.date]) -> list[MeetingRecord]:
     start, end = bounds
     while end > start and text[end - 1].isspace():
@@ -55,4 +56,23 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention],
     return [MeetingRecord(
         id=f"{doc_id}#1", doc_id=doc_id, start=start, end=end, date=published,
         host=host, participants=list(participants.values()), regions=regions,
+        figures=figures_in(mentions, spans, start, end),
     )]
+
+
+FIGURE_KINDS = {"money", "percent", "quantity", "date"}
+
+
+def figures_in(mentions: Sequence[Mention], spans: Sequence[Span], start: int, end: int) -> list[Figure]:
+    """The figures of ``[start, end)`` outside boilerplate, with their mention ids."""
+    by_key = {(s.start, s.end, s.type): s for s in spans if s.type in FIGURE_KINDS}
+    out = []
+    for m in mentions:
+        if m.type not in FIGURE_KINDS or m.boilerplate or not (start <= m.start and m.end <= end):
+            continue
+        data = by_key[(m.start, m.end, m.type)].data
+        out.append(Figure(
+            kind=m.type, text=m.text, start=m.start, end=m.end, mention_id=m.id,
+            **{k: data.get(k) for k in ("value", "value_to", "unit", "period", "subject",
+                                         "date", "duration", "approx")}))
+    return out

@@ -12,9 +12,6 @@ from typing import Iterable, Sequence
 from ..text.segment import Sentence
 
 
-CHUNK_CHARS = 1000
-
-
 @dataclass(frozen=True)
 class NerSpan:
     start: int
@@ -30,8 +27,8 @@ class NerTagger:
 
         self._tagger = NewsNERTagger(NewsEmbedding())
 
-    def __call__(self, text: str, segments: Sequence[Sentence]) -> list[NerSpan]:
-        chunks = ner_chunks(text, segments)
+    def __call__(self, text: str, blocks: Sequence[Sentence]) -> list[NerSpan]:
+        chunks = [(b.start, b.end) for b in blocks]
         # similar lengths side by side: slovnet pads every batch to its longest item
         order = sorted(range(len(chunks)), key=lambda i: chunks[i][1] - chunks[i][0])
         markups = self._tagger.map([text[chunks[i][0]:chunks[i][1]] for i in order])
@@ -41,21 +38,6 @@ class NerTagger:
             out.extend(NerSpan(offset + s.start, offset + s.stop, s.type) for s in markup.spans)
         out.sort(key=lambda s: (s.start, s.end))
         return out
-
-
-def ner_chunks(text: str, segments: Sequence[Sentence], limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Consecutive sentences of one line merged up to ``limit`` characters:
-    slovnet sees as much context as natasha gives it, but never a line break."""
-    chunks: list[tuple[int, int]] = []
-    for seg in segments:
-        if chunks:
-            start, end = chunks[-1]
-            between = text[end:seg.start]
-            if "\n" not in between and "\r" not in between and seg.end - start <= limit:
-                chunks[-1] = (start, seg.end)
-                continue
-        chunks.append((seg.start, seg.end))
-    return chunks
 
 
 def spans_in(spans: Iterable[NerSpan], start: int, end: int) -> list[NerSpan]:

@@ -1,0 +1,105 @@
+"""Anchored yargy parsing: the longest match that starts at a given token.
+
+``Parser.findall`` predicts the whole grammar at every token of the text, which
+costs milliseconds per sentence.  Figures hang on anchors (a number, a month,
+a currency sign), so we only ask: starting at this token, just before an
+anchor, what is the longest match?  The chart then predicts once, at the
+first column, and dies out within a few tokens.  Tokens are passed in already
+tokenized (with morphology), so a sentence is tokenized once for all grammars.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from yargy.parser import Chart, Parser, State, prepare_match, prepare_trees
+from yargy.tree import Node
+from yargy.rule.bnf import is_rule
+
+
+class AnchoredParser(Parser):
+    """A yargy Parser that only predicts productions whose first token can match."""
+
+    def __init__(self, rule, tokenizer=None, tagger=None):
+        super().__init__(rule, tokenizer=tokenizer, tagger=tagger)
+        self._first: dict[int, tuple[list, bool]] = {}
+
+    def _first_of_rule(self, rule, visiting: frozenset = frozenset()) -> tuple[list, bool]:
+        key = id(rule)
+        if key in self._first:
+            return self._first[key]
+        if key in visiting:  # recursion: contributes nothing new at this depth
+            return [], False
+        preds, nullable = [], False
+        for production in rule.productions:
+            p_preds, p_nullable = self._first_of_terms(production.terms, visiting | {key})
+            preds += p_preds
+            nullable = nullable or p_nullable
+        result = (preds, nullable)
+        if not visiting:
+            self._first[key] = result
+        return result
+
+    def _first_of_terms(self, terms, visiting: frozenset = frozenset()) -> tuple[list, bool]:
+        preds = []
+        for term in terms:
+            if is_rule(term):
+                sub, nullable = self._first_of_rule(term, visiting)
+                preds += sub
+                if not nullable:
+                    return preds, False
+            else:
+                preds.append(term)
+                return preds, False
+        return preds, True
+
+    def predict(self, column, next_column, rule):
+        if next_column is None:
+            return super().predict(column, next_column, rule)
+        token = next_column.token
+        tested = self._tested.setdefault(id(token), {})
+        for index, production in enumerate(rule.productions):
+            key = id(production)
+            first = self._first.get(key)
+            if first is None:
+                preds, nullable = self._first_of_terms(production.terms)
+                # each distinct predicate once
+                first = self._first[key] = (list({id(p): p for p in preds}.values()), nullable)
+            preds, nullable = first
+            if not nullable and not any(_test(tested, pred, token) for pred in preds):
+                continue
+            node = Node(rule, production, rank=index, children=[])
+            column.append(State(rule, production, dot_index=0, start_column=column,
+                                stop_column=column, node=node))
+
+    def longest_prefix(self, tokens: Sequence) -> Optional[object]:
+        """The longest yargy Match of the grammar that starts at ``tokens[0]``."""
+        self._tested: dict[int, dict[int, bool]] = {}  # predicate results per token, this call
+        chart = Chart(self.tagger(iter(tokens)))
+        for column, next_column in chart:
+            if column.first:
+                self.predict(column, next_column, self.rule)
+            for state in column:
+                if state.completed:
+                    self.complete(column, state)
+                else:
+                    next_term = state.next_term
+                    if is_rule(next_term):
+                        self.predict(column, next_column, next_term)
+                    elif next_column:
+                        self.scan(next_column, next_term, state)
+            if column.index and not column.states:
+                break  # nothing can continue past an empty column
+        best = None
+        for tree in sorted(prepare_trees(chart.matches(self.rule))):
+            match = prepare_match(tree)
+            if match is not None and (best is None or match.span.stop > best.span.stop):
+                best = match
+        return best
+
+
+def _test(cache: dict, pred, token) -> bool:
+    key = id(pred)
+    result = cache.get(key)
+    if result is None:
+        result = cache[key] = bool(pred(token))
+    return result

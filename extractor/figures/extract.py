@@ -1,0 +1,203 @@
+"""Run the figure grammars over a document's sentences and return figure spans.
+
+Only sentences that can hold a figure are parsed (a digit, a %, a currency
+sign, or a date word), which keeps yargy's cost small next to NER.  Overlaps
+are resolved in favour of the longer span, then money > percent > quantity >
+date.  Each span's ``data`` holds the contract's Figure fields.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict
+from functools import lru_cache
+from typing import Optional, Sequence
+
+
+from ..spans import Span
+from ..text.segment import Sentence
+from .dates import DATE, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
+from .money import MONEY
+from .numbers import NUMBER_WORDS, read_value
+from .percent import PERCENT
+from .quantity import QUANTITY
+from .subjects import subject_of
+from yargy import or_
+
+from .anchored import AnchoredParser
+from .tokenizer import DOTDATE, NUM, LazyMorphTokens, tokenizer
+from .facts import Measure
+from .units import kind_of_unit, unit_stems
+
+KIND_PRIORITY = {"money": 0, "percent": 1, "quantity": 2, "date": 3}
+_NUMERIC = re.compile(r"[\d%$€£₸₽]|полтора|полторы")
+_DATE_WORD = re.compile(
+    r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"\bгод|\bгода\b|\bлет\b|полугод|квартал|месяц|недел|\bдн[еяи]|\bден|сутк|"
+    r"понедельник|вторник|сред[уае]\b|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|"
+    r"весн|осен|зим[аеуой]|летом|десятилет|сезон",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def parsers() -> dict[str, AnchoredParser]:
+    """One parser for the number-led kinds (money, percent, quantity), one for dates."""
+    tok = tokenizer()
+    return {"number": AnchoredParser(or_(MONEY, PERCENT, QUANTITY).interpretation(Measure), tokenizer=tok),
+            "date": AnchoredParser(DATE, tokenizer=tok)}
+
+
+# how many tokens before its anchor a figure may start ("более чем на 40 %", "в І полугодии")
+LOOKBACK = 3
+# how many tokens after its anchor a figure may end ("12 млрд 400 млн долларов США")
+LOOKAHEAD = 9
+_NUMBER_SYMBOLS = set("$€£₸₽")
+_DATE_ANCHOR = re.compile(_DATE_WORD.pattern.replace(r"\d|", ""), re.IGNORECASE)
+# words a figure can start with, before its anchor
+_NUMBER_STARTS = {"от", "с", "в", "на", "до", "около", "порядка", "почти", "более", "менее", "свыше",
+                  "больше", "меньше", "примерно", "приблизительно", "не"}
+_DATE_STARTS = {
+    "в", "во", "с", "со", "до", "на", "к", "за", "по", "через", "спустя", "от", "около", "после",
+    "накануне", "i", "ii", "iii", "iv", "і", "іі", "ііі", "іv", "тот", "том", "того", "той", "тем", "то",
+    "почти", "более", "менее", "свыше", "примерно", "несколько", "нескольких", "пару", "пара",
+}
+_DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAYS) | set(MONTHS) | {
+    "первый", "второй", "третий", "четвертый", "четвёртый"} | {w for w, v in NUMBER_WORDS.items() if v}
+
+
+def _is_number_anchor(token) -> bool:
+    return token.type == NUM or token.value in _NUMBER_SYMBOLS or token.value.lower() in {"полтора", "полторы"}
+
+
+def _is_date_anchor(token) -> bool:
+    return token.type in (NUM, DOTDATE) or bool(_DATE_ANCHOR.match(token.value))
+
+
+def _can_start_number(token) -> bool:
+    return _is_number_anchor(token) or token.value.lower() in _NUMBER_STARTS
+
+
+def _can_start_date(token) -> bool:
+    if token.type in (NUM, DOTDATE) or token.value.lower() in _DATE_STARTS:
+        return True
+    forms = getattr(token, "forms", None) or []
+    return any(f.normalized in _DATE_START_LEMMAS for f in forms) or token.value.lower() in RELATIVE_DAYS
+
+
+def _worth_parsing(group: str, tokens, i: int) -> bool:
+    """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
+    token = tokens.raw(i)
+    if token.type != NUM:
+        return True
+    ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
+    if group == "number":
+        stems = unit_stems()
+        return any(w in stems or w[:4] in stems for w in ahead) or (
+            i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
+    value = token.value
+    if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
+        return True
+    return any(_DATE_ANCHOR.match(w) for w in ahead[:3])
+
+
+RULES = {"number": (_is_number_anchor, _can_start_number), "date": (_is_date_anchor, _can_start_date)}
+
+
+def extract_figures(text: str, sentences: Sequence[Sentence],
+                    published: Optional[dt.date] = None) -> list[Span]:
+    """Figures of ``sentences`` (best: text.segment.blocks, which never split "долл. США")."""
+    found: list[Span] = []
+    table = parsers()
+    for sent in sentences:
+        numeric = bool(_NUMERIC.search(sent.text))
+        if not (numeric or _DATE_WORD.search(sent.text)):
+            continue
+        tokens = LazyMorphTokens(sent.text)
+        for group, parser in table.items():
+            if group == "number" and not numeric:
+                continue
+            is_anchor, can_start = RULES[group]
+            covered = -1  # tokens up to this index are inside a match of this group
+            for i in range(len(tokens)):
+                if i <= covered or not is_anchor(tokens.raw(i)) or not _worth_parsing(group, tokens, i):
+                    continue
+                match, start_index = _longest_at(parser, tokens, i, covered, can_start)
+                if match is None:
+                    continue
+                covered = start_index + len(match.tokens) - 1
+                kind = "date" if group == "date" else kind_of_unit(match.fact.unit)
+                span = _figure(text, sent, kind, match, published)
+                if span is not None:
+                    found.append(span)
+    return _resolve(found)
+
+
+def _longest_at(parser: AnchoredParser, tokens, anchor: int, covered: int, can_start):
+    """The longest match that starts at most LOOKBACK tokens before ``anchor`` and holds it."""
+    stop = min(len(tokens), anchor + LOOKAHEAD + 1)
+    for start in range(max(covered + 1, anchor - LOOKBACK), anchor + 1):
+        if not can_start(tokens[start]):
+            continue
+        match = parser.longest_prefix(tokens[start:stop])
+        if match is not None and start + len(match.tokens) > anchor:
+            return match, start
+    return None, -1
+
+
+def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[Span]:
+    tokens = match.tokens
+    local_start, local_end = match.span.start, match.span.stop
+    start, end = sent.start + local_start, sent.start + local_end
+    data: dict = {"kind": kind}
+    if kind == "date":
+        if _bare_year_before_noun(sent.text, tokens, local_end):
+            return None
+        value = read_date(tokens, published)
+        data.update({k: v for k, v in asdict(value).items()})
+    else:
+        value = read_value(tokens)
+        if value.value is None:
+            return None
+        data.update(value=value.value, value_to=value.value_to, unit=match.fact.unit,
+                    period=None)
+        if value.approx:
+            data["approx"] = value.approx
+    data["subject"] = subject_of(sent.text, local_start, local_end, kind)
+    return Span(start, end, kind, text[start:end], normal=_normal(data), source="grammar", data=data)
+
+
+def _bare_year_before_noun(sentence: str, tokens, end: int) -> bool:
+    """``в 2000 школах``: a bare 4-digit number followed by a word is a count, not a year."""
+    if tokens[-1].type != NUM or len(tokens) > 2:
+        return False
+    rest = sentence[end:].lstrip()
+    return bool(rest) and rest[0].isalpha()
+
+
+def _normal(data: dict) -> str:
+    """A compact canonical form: '178000000000 KZT', '2025-2027 year', '2025 year H1'."""
+    def num(x):
+        return str(int(x)) if x is not None and float(x).is_integer() else str(x)
+    if data["kind"] == "date" and data.get("date"):
+        return data["date"]
+    if data["kind"] == "date" and data.get("duration"):
+        return data["duration"]
+    parts = []
+    if data.get("value") is not None:
+        value = num(data["value"])
+        if data.get("value_to") is not None:
+            value += "-" + num(data["value_to"])
+        parts.append(value)
+    parts += [p for p in (data.get("unit"), data.get("period")) if p]
+    return " ".join(parts)
+
+
+def _resolve(spans: list[Span]) -> list[Span]:
+    """Drop spans overlapping a longer (or higher-priority) one."""
+    ranked = sorted(spans, key=lambda s: (-(s.end - s.start), KIND_PRIORITY[s.type], s.start))
+    kept: list[Span] = []
+    for span in ranked:
+        if not any(span.overlaps(k) for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

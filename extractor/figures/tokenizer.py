@@ -1,0 +1,81 @@
+"""The yargy tokenizer of the figure grammars.
+
+On top of yargy's default rules it keeps as one token what must be read as one:
+numbers with thousands separators and a decimal part (``12 400 000``,
+``2,6``, ``1.5``), dotted dates (``14.08.2025``), phone numbers and law
+numbers (``№ 123-VII``), and it knows Kazakh Cyrillic letters, so the ``І``
+of ``І полугодии`` is a word, not noise.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from yargy.tokenizer import EOL, LATIN, OTHER, PUNCT, MorphTokenizer, Tokenizer, TokenRule
+
+from ..tag.morph import yargy_morph
+
+NUM = "NUM"
+DOTDATE = "DOTDATE"
+PHONE = "PHONE"
+LAWNUM = "LAWNUM"
+RU = "RU"
+
+_SEP = "[ \u00a0\u202f\u2009]"
+
+RULES = [
+    TokenRule(LAWNUM, r"№\s*\d+(?:[-‐–/]\w+)*"),
+    TokenRule(PHONE, r"(?:\+7|8)[\s\-(]*\d{3}[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
+                     r"|(?:\+7|8)?\s*\(\d{3,5}\)\s*\d{1,3}(?:[\s\-]\d{2}){2}(?!\d)"),
+    TokenRule(DOTDATE, r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]*\d)"),
+    TokenRule(NUM, rf"(?<![\d.,])\d{{1,3}}(?:{_SEP}\d{{3}})+(?:,\d+)?(?![\d])"
+                   r"|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d]|[.,]\d)"),
+    TokenRule(RU, r"[а-яёәғқңөұүһі]+"),
+    TokenRule(LATIN, r"[a-z]+"),
+    TokenRule("INT", r"\d+"),
+    TokenRule(PUNCT, r"[-\\/!#$%&()\[\]\*\+,\.:;<=>?@^_`{|}~№…\"'«»„“ʼʻ”–—‒‐‑]"),
+    TokenRule(EOL, r"[\n\r]+"),
+    TokenRule(OTHER, r"\S"),
+]
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> MorphTokenizer:
+    return MorphTokenizer(rules=RULES, morph=yargy_morph())
+
+
+@lru_cache(maxsize=1)
+def plain_tokenizer() -> Tokenizer:
+    return Tokenizer(rules=RULES)
+
+
+class LazyMorphTokens:
+    """The tokens of a sentence; a Russian word gets its morphology on first access,
+    so words far from any figure are never analysed."""
+
+    def __init__(self, text: str):
+        self._tokens = list(plain_tokenizer()(text))
+        self._done = [False] * len(self._tokens)
+        self._morph = yargy_morph()
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def _get(self, i: int):
+        if not self._done[i]:
+            token = self._tokens[i]
+            if token.type == RU:
+                self._tokens[i] = token.morphed(self._morph(token.value))
+            self._done[i] = True
+        return self._tokens[i]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._get(i) for i in range(*index.indices(len(self._tokens)))]
+        return self._get(index)
+
+    def __iter__(self):
+        return (self._get(i) for i in range(len(self._tokens)))
+
+    def raw(self, i: int):
+        """Token ``i`` without forcing its morphology."""
+        return self._tokens[i]

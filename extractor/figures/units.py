@@ -1,0 +1,77 @@
+"""Units of measure as yargy rules, built from the data table data/units.tsv.
+
+Each row is ``kind<TAB>unit<TAB>phrase``; a phrase word matches by lemma or as
+written, a trailing ``.`` makes an abbreviation's dot optional, symbols match
+exactly.  The matched row's unit code is the rule's interpretation.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from yargy import or_, rule
+from yargy.interpretation import const
+from yargy.predicates import caseless, eq, normalized
+
+from ..data import word_list
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, list[tuple[str, list[str]]]]:
+    """kind -> [(unit code, phrase words)] in file order."""
+    table: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for line in word_list("units.tsv"):
+        kind, unit, phrase = line.split("\t")
+        table[kind].append((unit, phrase.split()))
+    return dict(table)
+
+
+def _word(word: str):
+    if word.endswith(".") and len(word) > 1:
+        return rule(caseless(word[:-1]), eq(".").optional())
+    if not any(ch.isalpha() for ch in word):
+        return rule(eq(word))
+    if "-" in word or not word.isalpha() or len(word) <= 3:
+        return rule(caseless(word))
+    return rule(or_(normalized(word.lower()), caseless(word)))
+
+
+def _phrase(words: list[str]):
+    parts = []
+    for word in words:
+        if "-" in word and word.replace("-", "").isalpha():
+            # yargy splits hyphenated words: "койко-место" is три tokens
+            left, right = word.split("-", 1)
+            parts += [rule(caseless(left)), rule(eq("-")), rule(or_(normalized(right), caseless(right)))]
+        else:
+            parts.append(_word(word))
+    return rule(*parts)
+
+
+def unit_rule(kind: str, attribute):
+    """``or_`` of every unit phrase of ``kind``, interpreted as ``attribute`` = unit code."""
+    return or_(*[
+        _phrase(words).interpretation(const(unit))
+        for unit, words in unit_table()[kind]
+    ]).interpretation(attribute)
+
+
+def kind_of_unit(unit: str) -> str:
+    """The figure kind a unit code belongs to ("KZT" -> money, "%" -> percent)."""
+    if unit == "times":
+        return "quantity"
+    for kind, rows in unit_table().items():
+        if any(code == unit for code, _ in rows):
+            return kind
+    return "money" if unit in {"USD", "EUR", "GBP", "KZT", "RUB"} else "quantity"
+
+
+@lru_cache(maxsize=1)
+def unit_stems() -> frozenset[str]:
+    """First four letters (or the symbol) of every unit and scale word: a cheap
+    pre-check that a number may be followed by a unit at all."""
+    from .numbers import SCALES
+
+    words = {w.lower().rstrip(".") for rows in unit_table().values() for _, ws in rows for w in ws}
+    words |= set(SCALES) | {"раз", "раза"}
+    return frozenset(w[:4] for w in words if w) | frozenset(w for w in words if len(w) < 4)
