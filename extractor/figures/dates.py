@@ -34,7 +34,8 @@ MODIFIERS = {"конец": "END", "начало": "START", "середина": "
 ORDINALS = {"первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "четвёртый": 4,
             "i": 1, "ii": 2, "iii": 3, "iv": 4, "і": 1, "іі": 2, "ііі": 3, "іv": 4}
 DURATION_UNITS = {"год": "Y", "лет": "Y", "месяц": "M", "неделя": "W", "день": "D", "сутки": "D",
-                  "десятилетие": "DECADE", "час": "H"}
+                  "десятилетие": "DECADE", "час": "H", "полвека": "HALFCENTURY", "полгода": "HALFYEAR",
+                  "век": "CENTURY"}
 PREPOSITIONS = {"в", "во", "с", "со", "до", "на", "к", "за", "по", "через", "спустя", "от", "около",
                 "после", "накануне"}
 
@@ -49,7 +50,7 @@ def _int_between(low: int, high: int, length: Optional[int] = None):
 
 YEAR_NUM = _int_between(1800, 2100, 4)
 DAY_NUM = _int_between(1, 31)
-SMALL_NUM = _int_between(1, 120)
+SMALL_NUM = _int_between(1, 999)
 
 PREP = in_caseless(PREPOSITIONS)
 YEAR_WORD = or_(
@@ -96,21 +97,50 @@ PERIOD = or_(
 DECADE = rule(_int_between(10, 2090), DASH, in_caseless({"е", "х", "ые", "ых"}), YEAR_WORD.optional())
 WEEKDAY_DATE = rule(WEEKDAY, rule(eq(","), or_(FULL_DATE, DAY_MONTH)).optional())
 MONTH_ONLY = rule(MONTH)
-DURATION = rule(
-    APPROX.optional(),
-    or_(rule(SMALL_NUM), rule(dictionary({k for k, v in NUMBER_WORDS.items()} | {"несколько", "пара"}))),
-    dictionary(set(DURATION_UNITS) | {"лето"}),
-    in_caseless({"назад", "спустя", "ранее", "позже", "позднее"}).optional(),
+AGO = in_caseless({"назад", "спустя", "ранее", "позже", "позднее"})
+TIME_UNIT = dictionary(set(DURATION_UNITS) | {"лето"})
+DURATION = or_(
+    rule(
+        PREP.optional(),
+        APPROX.optional(),
+        normalized("последний").optional(),
+        or_(rule(SMALL_NUM), rule(dictionary({k for k, v in NUMBER_WORDS.items()} | {"несколько", "пара"}))),
+        TIME_UNIT,
+        AGO.optional(),
+    ),
+    # "за неделю", "на год", "через месяц", "год назад": a bare unit needs a preposition or "назад"
+    rule(in_caseless({"за", "на", "через", "спустя"}), APPROX.optional(), TIME_UNIT, AGO.optional()),
+    rule(APPROX.optional(), TIME_UNIT, AGO),
+    rule(in_caseless({"в", "за", "на"}), normalized("последний"), TIME_UNIT),
+    # "в течение десятилетий", "на протяжении многих лет", "почти полвека", "в разные годы"
+    rule(or_(rule(caseless("в"), normalized("течение")), rule(caseless("на"), normalized("протяжение"))),
+         dictionary({"многий", "несколько", "последний", "ряд"}).optional(), TIME_UNIT),
+    rule(APPROX.optional(), dictionary({"полвека", "полгода", "век"})),
+    rule(caseless("в"), normalized("разный"), normalized("год")),
 )
+NOW = or_(
+    rule(caseless("в"), dictionary({"настоящий", "нынешний"}), dictionary({"время", "момент"})),
+    rule(caseless("на"), dictionary({"сегодняшний", "текущий", "данный"}), dictionary({"день", "момент"})),
+    rule(caseless("в"), normalized("выходные")),
+    rule(normalized("следующий"), normalized("день")),
+)
+DAY_RANGE = rule(caseless("с"), DAY_NUM, MONTH.optional(), caseless("по"), DAY_NUM, MONTH,
+                 or_(YEAR, rule(YEAR_NUM)).optional())
+PAREN_YEAR = rule(eq("("), YEAR_NUM, eq(")"))
 RELATIVE_DAY = rule(dictionary(set(RELATIVE_DAYS)))
-THIS_PERIOD = rule(or_(rule(REL), SAME), dictionary({"неделя", "месяц", "сезон", "квартал"}))
+THIS_PERIOD = or_(
+    rule(or_(rule(REL), SAME), dictionary({"неделя", "месяц", "сезон", "квартал"})),
+    rule(REL, caseless("же"), normalized("год")),
+    rule(REL, MONTH),
+)
 
 BODY = or_(
     FULL_DATE, DAY_MONTH, MONTH_YEAR, YEAR_RANGE, PERIOD, YEAR, REL_YEAR, DECADE,
-    WEEKDAY_DATE, DURATION, RELATIVE_DAY, THIS_PERIOD,
+    WEEKDAY_DATE, RELATIVE_DAY, THIS_PERIOD,
 )
 DATE = or_(
     rule(PREP.optional(), BODY),
+    DURATION, NOW, DAY_RANGE, PAREN_YEAR,
     rule(PREP, MONTH_ONLY),          # "в мае", "с апреля": a bare month needs its preposition
     rule(PREP, YEAR_NUM),            # "в 1976": filtered later when a noun follows
 )
@@ -147,7 +177,7 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
     month = day = count = ordinal = None
     relative = relative_day = modifier = season = None
     period_noun = duration_unit = None
-    decade = False
+    decade = weekend = False
     words = [t.value.lower() for t in tokens]
     for i, token in enumerate(tokens):
         word = words[i]
@@ -177,6 +207,11 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
             relative = RELATIVE[lemma]
         elif word in RELATIVE_DAYS:
             relative_day = RELATIVE_DAYS[word]
+        elif _has(token, {"настоящий", "сегодняшний", "нынешний"}) or (
+                word in {"текущий", "данный"} and "момент" in words):
+            relative_day = 0
+        elif _has(token, {"выходные"}):
+            weekend = True
         elif lemma := _has(token, MODIFIERS):
             modifier = MODIFIERS[lemma]
         elif lemma := _has(token, SEASONS):
@@ -193,6 +228,8 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
             count = None if lemma == "несколько" else 2
 
     base_year = published.year if published else None
+    if duration_unit == "D" and not count and relative is not None:  # "на следующий день"
+        relative, duration_unit, weekend = None, None, True
     if years:
         out.value = float(years[0])
         if len(years) > 1:
@@ -217,8 +254,7 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
             out.unit, out.value, out.duration = "duration", None, f"P{_num(count)}M"
     elif duration_unit and not years and relative is None and not month and "же" not in words:
         out.unit, out.value = "duration", None
-        out.duration = f"P{_num(count)}{duration_unit}" if count and duration_unit != "DECADE" else (
-            f"P{_num(count * 10)}Y" if count else None)
+        out.duration = _duration(count, duration_unit)
     elif season:
         out.period = season
     elif relative is not None and duration_unit in {"W", "M"} and not count:
@@ -239,9 +275,21 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
         out.unit = "day"
         if published:
             out.date = (published + dt.timedelta(days=relative_day)).isoformat()
-    elif _has_weekday(tokens) and out.unit == "year":
+    elif (weekend or _has_weekday(tokens)) and out.unit == "year":
         out.unit = "day"
     return out
+
+
+def _duration(count: Optional[float], unit: str) -> Optional[str]:
+    """ISO 8601 duration: (2, "Y") -> P2Y, (None, "HALFCENTURY") -> P50Y, (3, "DECADE") -> P30Y."""
+    years = {"DECADE": 10, "CENTURY": 100, "HALFCENTURY": 50}
+    if unit == "HALFYEAR":
+        return f"P{_num(6 * (count or 1))}M"
+    if unit in years:
+        return f"P{_num(years[unit] * count)}Y" if count else ("P50Y" if unit == "HALFCENTURY" else None)
+    if unit == "H":
+        return f"PT{_num(count)}H" if count else None
+    return f"P{_num(count)}{unit}" if count else None
 
 
 def _has_weekday(tokens) -> bool:

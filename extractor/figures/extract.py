@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 
 from ..spans import Span
 from ..text.segment import Sentence
-from .dates import DATE, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
+from .dates import DATE, DURATION_UNITS, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
 from .money import MONEY
 from .numbers import NUMBER_WORDS, read_value
 from .percent import PERCENT
@@ -33,7 +33,8 @@ KIND_PRIORITY = {"money": 0, "percent": 1, "quantity": 2, "date": 3}
 _NUMERIC = re.compile(r"[\d%$€£₸₽]|полтора|полторы")
 _DATE_WORD = re.compile(
     r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"\bгод|\bгода\b|\bлет\b|полугод|квартал|месяц|недел|\bдн[еяи]|\bден|сутк|"
+    r"\bгод|\bгода\b|\bлет\b|полугод|квартал|месяц|недел|\bдн[еяи]|\bден|сут|"
+    r"настоящ|сегодняшн|выходн|течени|протяжени|полвек|полгод|\bвек|"
     r"понедельник|вторник|сред[уае]\b|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|"
     r"весн|осен|зим[аеуой]|летом|десятилет|сезон",
     re.IGNORECASE,
@@ -60,9 +61,10 @@ _NUMBER_STARTS = {"от", "с", "в", "на", "до", "около", "поряд�
 _DATE_STARTS = {
     "в", "во", "с", "со", "до", "на", "к", "за", "по", "через", "спустя", "от", "около", "после",
     "накануне", "i", "ii", "iii", "iv", "і", "іі", "ііі", "іv", "тот", "том", "того", "той", "тем", "то",
-    "почти", "более", "менее", "свыше", "примерно", "несколько", "нескольких", "пару", "пара",
+    "почти", "более", "менее", "свыше", "примерно", "несколько", "нескольких", "пару", "пара", "(",
 }
-_DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAYS) | set(MONTHS) | {
+_DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAYS) | set(MONTHS) | set(
+    DURATION_UNITS) | {"настоящий", "сегодняшний", "следующий"} | {
     "первый", "второй", "третий", "четвертый", "четвёртый"} | {w for w, v in NUMBER_WORDS.items() if v}
 
 
@@ -146,14 +148,20 @@ def _longest_at(parser: AnchoredParser, tokens, anchor: int, covered: int, can_s
 
 
 def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[Span]:
-    tokens = match.tokens
-    local_start, local_end = match.span.start, match.span.stop
+    tokens = list(match.tokens)
+    while len(tokens) > 1 and tokens[0].value in "()":   # "(1994)" -> "1994"
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].value in "()":
+        tokens.pop()
+    local_start, local_end = tokens[0].span.start, tokens[-1].span.stop
     start, end = sent.start + local_start, sent.start + local_end
     data: dict = {"kind": kind}
     if kind == "date":
         if _bare_year_before_noun(sent.text, tokens, local_end):
             return None
         value = read_date(tokens, published)
+        if value.unit == "duration" and _is_age(sent.text, local_start, tokens):
+            return None
         data.update({k: v for k, v in asdict(value).items()})
     else:
         value = read_value(tokens)
@@ -165,6 +173,23 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
             data["approx"] = value.approx
     data["subject"] = subject_of(sent.text, local_start, local_end, kind)
     return Span(start, end, kind, text[start:end], normal=_normal(data), source="grammar", data=data)
+
+
+_AGE_CONTEXT = re.compile(
+    r"(?:возраст\w*|старше|младше|моложе|ему|ей|им|исполнил\w*|исполнит\w*|исполняется|"
+    r"было|будет|лет\s+от\s+роду)\s+(?:уже\s+|всего\s+|почти\s+|около\s+)?$",
+    re.IGNORECASE)
+
+
+def _is_age(sentence: str, start: int, tokens) -> bool:
+    """``в возрасте 52 лет``, ``ему было 64 года``, ``в 13 лет``: an age, not a period."""
+    if _AGE_CONTEXT.search(sentence[max(0, start - 30):start]):
+        return True
+    words = [t.value.lower() for t in tokens]
+    if len(words) == 2 and re.search(r"(?:^|\s)(?:в|до|с)\s*$", sentence[:start], re.IGNORECASE):
+        words = ["в"] + words
+    return len(words) == 3 and words[0] in {"в", "до", "с"} and words[1].isdigit() and words[2] in {
+        "лет", "года", "год"}
 
 
 def _bare_year_before_noun(sentence: str, tokens, end: int) -> bool:

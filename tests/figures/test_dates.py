@@ -72,12 +72,29 @@ def test_date(text, span, value, value_to, unit, period, iso):
     ("две недели", "P2W"),
     ("10 дней", "P10D"),
     ("полтора года", "P1.5Y"),
+    ("за последние 200 лет", "P200Y"),
+    ("почти полвека", "P50Y"),
+    ("10 суток", "P10D"),
 ])
 def test_duration(text, duration):
     fig = only(text, "date", PUB)
     assert fig.data["unit"] == "duration"
     assert fig.data["duration"] == duration
     assert fig.data["value"] is None
+
+
+@pytest.mark.parametrize("text, span", [
+    ("вышедшего год назад", "год назад"),
+    ("вступил в должность за неделю до выборов", "за неделю"),
+    ("продлил контракт еще на год", "на год"),
+    ("совершались в течение десятилетий", "в течение десятилетий"),
+    ("В настоящее время полиция уточняет", "В настоящее время"),
+    ("в выходные", "в выходные"),
+    ("The Fat Of The Land (1997)", "1997"),
+    ("с 16 апреля по 19 мая 2019 года", "с 16 апреля по 19 мая 2019 года"),
+])
+def test_other_time_expressions(text, span):
+    assert only(text, "date", PUB).text == span
 
 
 def test_relative_dates_without_published_have_no_value():
@@ -95,6 +112,10 @@ NOT_DATES = [
     "на 5-м месте",
     "Мая Плисецкая",
     "2000 человек",
+    "умер в возрасте 52 лет",
+    "Ему было 64 года.",
+    "В 13 лет Месси уехал в Испанию",
+    "люди старше 70 лет",
 ]
 
 
