@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
 from .entities.ner_mentions import ner_mentions
+from .entities.positions import extract_positions
 from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
 from .reading import SourceDoc, parse_date, parse_header, sha256
@@ -61,6 +62,8 @@ class Pipeline:
         segments = clock("segment", lambda: blocks(text, sentences(text, begin)))
         ner = clock("tag", self._ner, text, segments)
         spans = clock("extract", ner_mentions, text, ner)
+        spans += clock("positions", extract_positions, text, segments,
+                       [s for s in spans if s.type == "person"])
         spans += clock("figures", extract_figures, text, segments, src.published)
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, text, mentions, spans,

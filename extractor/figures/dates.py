@@ -19,7 +19,7 @@ from yargy.predicates import caseless, custom, dictionary, eq, in_caseless, norm
 from yargy.predicates import type as token_type
 
 from .numbers import APPROX, DASH, DOT, NUMBER_WORDS, parse_number
-from .tokenizer import DOTDATE, NUM
+from ..parsing.tokenizer import DOTDATE, NUM
 
 MONTHS = {
     "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,

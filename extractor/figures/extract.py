@@ -24,8 +24,8 @@ from .quantity import QUANTITY
 from .subjects import subject_of
 from yargy import or_
 
-from .anchored import AnchoredParser
-from .tokenizer import DOTDATE, NUM, LazyMorphTokens, tokenizer
+from ..parsing.anchored import AnchoredParser
+from ..parsing.tokenizer import DOTDATE, NUM, LazyMorphTokens, tokenizer
 from .facts import Measure
 from .units import kind_of_unit, unit_stems
 

@@ -11,7 +11,7 @@ from typing import Optional, Sequence
 from yargy import or_, rule
 from yargy.predicates import caseless, eq, in_, normalized, type as token_type
 
-from .tokenizer import NUM
+from ..parsing.tokenizer import NUM
 
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
 
