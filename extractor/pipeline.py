@@ -8,7 +8,10 @@ from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
+from .entities.facilities import extract_facilities
 from .entities.ner_mentions import ner_mentions
+from .entities.people import link_people
+from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
@@ -18,6 +21,8 @@ from .spans import Span
 from .tag.morph import analyzer
 from .tag.ner import NerTagger
 from .text.boilerplate import find_boilerplate
+from .text.metadata import dateline
+from .text.metadata import outlet as text_outlet
 from .text.segment import blocks, sentences
 
 TextInput = Union[str, SourceDoc, dict]
@@ -62,17 +67,23 @@ class Pipeline:
         segments = clock("segment", lambda: blocks(text, sentences(text, begin)))
         ner = clock("tag", self._ner, text, segments)
         spans = clock("extract", ner_mentions, text, ner)
+        spans = clock("people", link_people, text, spans)
+        spans = merge_places(spans, clock("places", place_mentions, text, segments))
+        spans += clock("facilities", extract_facilities, text, segments,
+                       [s for s in spans if s.type == "person"])
         spans += clock("positions", extract_positions, text, segments,
                        [s for s in spans if s.type == "person"])
         spans += clock("figures", extract_figures, text, segments, src.published)
         mentions = to_mentions(spans, boilerplate)
-        meetings = clock("assemble", assemble, src.doc_id, text, mentions, spans,
-                         report_bounds(len(text), begin, boilerplate), src.published)
+        bounds = report_bounds(len(text), begin, boilerplate)
+        meetings = clock("assemble", assemble, src.doc_id, text, mentions, spans, segments,
+                         bounds, src.published)
+        outlet = src.outlet or text_outlet(text, *bounds)
         return DocumentRecord(
             pipeline_version=__version__,
             doc_id=src.doc_id,
             source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
-                          published=src.published, outlet=src.outlet, url=src.url),
+                          published=src.published, outlet=outlet, url=src.url),
             text_length=len(text),
             header=TextSpan(start=0, end=begin) if begin else None,
             boilerplate=[TextSpan(start=s, end=e) for s, e in boilerplate],
@@ -113,7 +124,7 @@ def to_mentions(spans: Iterable[Span], boilerplate: list[tuple[int, int]]) -> li
     ordered = sorted(unique.values(), key=lambda s: (s.start, -s.end, s.type))
     return [
         Mention(id=f"m{i}", type=span.type, text=span.text, start=span.start, end=span.end,
-                normal=span.normal, source=span.source,
+                normal=span.normal, source=span.source, entity=span.data.get("entity"),
                 boilerplate=any(s <= span.start and span.end <= e for s, e in boilerplate))
         for i, span in enumerate(ordered, 1)
     ]

@@ -44,6 +44,8 @@ class Mention(_Record):
         default=False, description="The span lies in site boilerplate, not in the report.")
     source: Optional[str] = Field(
         default=None, description="Which extractor produced it (ner, gazetteer, grammar...).")
+    entity: Optional[str] = Field(
+        default=None, description="Document-level entity id: mentions of one person share it.")
 
 
 class Source(_Record):
@@ -87,6 +89,8 @@ class Figure(_Record):
         default=None, description="ISO 8601 duration of a span of time (два года -> P2Y).")
     approx: Optional[str] = Field(
         default=None, description="Qualifier of an approximate or bounded figure: около, более, до...")
+    period_year: Optional[int] = Field(
+        default=None, description="Year of the period a money/quantity figure refers to (H1 *2025*).")
 
 
 class Instruction(_Record):
@@ -105,6 +109,9 @@ class MeetingRecord(_Record):
     host: Person
     participants: list[Person] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
+    inferred_regions: list[str] = Field(
+        default_factory=list,
+        description="Regions the text does not name but its places imply (Алаколь -> область Жетісу).")
     facilities: list[Facility] = Field(default_factory=list)
     figures: list[Figure] = Field(default_factory=list)
     instructions: list[Instruction] = Field(default_factory=list)

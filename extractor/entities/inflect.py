@@ -106,7 +106,11 @@ def nominative(p, word: str, extra: Sequence[str] = ()) -> str:
         return word
     grams = {"nomn", *extra}
     form = p.inflect(grams) or p.inflect({"nomn"})
-    return restore_case(word, form.word) if form else word
+    if not form:
+        return word
+    out = restore_case(word, form.word)
+    # pymorphy writes ё; keep е where the text does ("взлетно-посадочная")
+    return out if "ё" in word.lower() else out.replace("ё", "е").replace("Ё", "Е")
 
 
 @lru_cache(maxsize=20_000)

@@ -23,10 +23,17 @@ def _type(text: str, ner_type: str) -> str:
         return "person"
     if ner_type == "ORG":
         return "organization"
-    first = text.split()[0].lower()
-    if lemma(first) in word_list("location_heads.txt"):
+    words = text.split()
+    if lemma(words[0].lower()) in word_list("location_heads.txt"):
         return "location"
+    if {lemma(words[0].lower()), lemma(words[-1].lower())} & FACILITY_HEADS:
+        return "facility"  # "Белого дома", "площади Тяньаньмэнь", "Николоямской улице"
     return "region"
+
+
+FACILITY_HEADS = {"дом", "дворец", "улица", "площадь", "проспект", "кладбище", "собор", "храм",
+                  "стадион", "аэропорт", "вокзал", "мост", "театр", "музей", "сквер", "бульвар",
+                  "переулок", "шоссе", "набережная", "холл", "центр", "башня", "телебашня", "метро"}
 
 
 def _normal(text: str, type: str) -> str:

@@ -22,6 +22,7 @@ from yargy.predicates import type as token_type
 
 from ..data import word_list
 from ..parsing.anchored import AnchoredParser
+from ..parsing.prefixes import PrefixIndex
 from ..parsing.tokenizer import LazyMorphTokens, tokenizer
 from ..spans import Span
 from ..text.segment import Sentence
@@ -118,9 +119,9 @@ def parser() -> AnchoredParser:
 
 
 @lru_cache(maxsize=1)
-def _anchor_stems() -> frozenset:
+def _anchor_stems() -> PrefixIndex:
     single, hyphenated = lexicon()
-    return frozenset(w[:4] for w in single) | frozenset(p[:4] for p in hyphenated) | {"экс"}
+    return PrefixIndex([*single, *hyphenated, "экс"])
 
 
 LOOKBACK = 2
@@ -132,7 +133,7 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
     single, hyphenated = lexicon()
     out: list[Span] = []
     for block in blocks:
-        if not any(w[:4].lower() in stems for w in block.text.split()):
+        if not stems.any_in(block.text):
             continue
         tokens = LazyMorphTokens(block.text)
         covered = -1
@@ -141,7 +142,7 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
             word = raw.value.lower()
             if i <= covered or raw.type != "RU":
                 continue
-            if word[:4] not in stems and word not in hyphenated:
+            if not stems.may_match(word):
                 continue
             if not _is_head(tokens[i], single, hyphenated):
                 continue

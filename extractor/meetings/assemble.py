@@ -1,9 +1,9 @@
-"""Meeting records from spans.
+"""Meeting records from the document's mentions.
 
-At this stage a document that reports a meeting (the host is named and a
-meeting verb is present outside boilerplate) yields one meeting spanning its
-report text; participants and regions are the person and region mentions in
-that span.
+The report (after the header, before trailing boilerplate) is cut into
+meetings (split.py); each meeting gets its host, participants, regions,
+facilities with status, figures (with the period their sentence states) and
+instructions.  Nothing inside boilerplate reaches a record.
 """
 from __future__ import annotations
 
@@ -11,15 +11,22 @@ import datetime as dt
 import re
 from typing import Optional, Sequence
 
-from ..records import Figure, MeetingRecord, Mention, Person
+from ..records import Facility, Figure, MeetingRecord, Mention
 from ..spans import Span
-from .host import HOST_NAME, HOST_POSITION, host_references, is_host_name
+from ..text.segment import Sentence
+from .host import host_references
+from .instructions import find_instructions
+from .participants import (Item, host_of, inferred_region, participants_of, stated_regions)
+from .split import meeting_spans
+from .status import facility_status
+from .topics import topics_of
 
 MEETING_CUE = re.compile(
     r"\b(?:принял[аи]?|принимает|встретил(?:ся|ась)?|встреч[аеиу]|провел[аи]?\s+(?:встречу|совещание|заседание)"
     r"|заслушал[аи]?|доложил[аи]?|доложено|проинформировал[аи]?|отчитал(?:ся|ась)|поручил[аи]?|поручение)\b",
     re.IGNORECASE,
 )
+FIGURE_KINDS = {"money", "percent", "quantity", "date"}
 
 
 def report_bounds(text_length: int, header_end: int,
@@ -33,46 +40,70 @@ def report_bounds(text_length: int, header_end: int,
 
 
 def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequence[Span],
-             bounds: tuple[int, int], published: Optional[dt.date]) -> list[MeetingRecord]:
+             sentences: Sequence[Sentence], bounds: tuple[int, int],
+             published: Optional[dt.date]) -> list[MeetingRecord]:
     start, end = bounds
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    hosts = host_references(text, start, end)
-    if not hosts or not MEETING_CUE.search(text, start, end):
+    if not host_references(text, start, end) or not MEETING_CUE.search(text, start, end):
         return []
-    inside = [m for m in mentions if start <= m.start and m.end <= end and not m.boilerplate]
-    # every host reference ("Глава государства", "Президент", "Токаев") names the President
-    host = Person(name=HOST_NAME, position=HOST_POSITION)
-    participants: dict[str, Person] = {}
-    regions: list[str] = []
-    for m in inside:
-        if m.type == "person" and is_host_name(m.normal):
-            host.mention_ids.append(m.id)
-        elif m.type == "person" and m.normal:
-            person = participants.setdefault(m.normal, Person(name=m.normal))
-            person.mention_ids.append(m.id)
-        elif m.type == "region" and m.normal and m.normal not in regions:
-            regions.append(m.normal)
-    return [MeetingRecord(
-        id=f"{doc_id}#1", doc_id=doc_id, start=start, end=end, date=published,
-        host=host, participants=list(participants.values()), regions=regions,
-        figures=figures_in(mentions, spans, start, end),
-    )]
+    by_key = {s.key: s for s in spans}
+    items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
+    records = []
+    for n, (m_start, m_end) in enumerate(meeting_spans(text, sentences, start, end), 1):
+        records.append(_meeting(doc_id, n, text, items, m_start, m_end, published))
+    return records
 
 
-FIGURE_KINDS = {"money", "percent", "quantity", "date"}
+def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], start: int, end: int,
+             published: Optional[dt.date]) -> MeetingRecord:
+    inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
+    participants = participants_of(text, items, start, end)
+    facilities = [it for it in inside if it.mention.type == "facility"]
+    regions = stated_regions(items, start, end, facilities)
+    for p in participants:
+        if p.region and p.region not in regions:
+            regions.append(p.region)
+    inferred = inferred_region(items, start, end)
+    inferred_regions = [inferred] if inferred and not regions else []
+    if inferred_regions:
+        for p in participants:
+            if p.region is None:
+                p.region, p.region_inferred = inferred, True
+    return MeetingRecord(
+        id=f"{doc_id}#{n}", doc_id=doc_id, start=start, end=end, date=published,
+        host=host_of(inside), participants=participants, regions=regions,
+        inferred_regions=inferred_regions,
+        facilities=[_facility(text, it) for it in facilities],
+        figures=_figures(text, inside),
+        instructions=find_instructions(text, items, start, end, participants),
+        topics=topics_of(text[start:end]),
+    )
 
 
-def figures_in(mentions: Sequence[Mention], spans: Sequence[Span], start: int, end: int) -> list[Figure]:
-    """The figures of ``[start, end)`` outside boilerplate, with their mention ids."""
-    by_key = {(s.start, s.end, s.type): s for s in spans if s.type in FIGURE_KINDS}
+def _facility(text: str, it: Item) -> Facility:
+    return Facility(name=it.mention.normal or it.mention.text, kind=it.span.data.get("kind"),
+                    status=facility_status(text, it.start, it.end), mention_ids=[it.mention.id])
+
+
+def _figures(text: str, inside: Sequence[Item]) -> list[Figure]:
+    figures = [it for it in inside if it.mention.type in FIGURE_KINDS]
     out = []
-    for m in mentions:
-        if m.type not in FIGURE_KINDS or m.boilerplate or not (start <= m.start and m.end <= end):
-            continue
-        data = by_key[(m.start, m.end, m.type)].data
+    for it in figures:
+        data = it.span.data
+        period, period_year = data.get("period"), None
+        if it.mention.type != "date" and period is None:
+            period, period_year = _sentence_period(text, it, figures)
         out.append(Figure(
-            kind=m.type, text=m.text, start=m.start, end=m.end, mention_id=m.id,
-            **{k: data.get(k) for k in ("value", "value_to", "unit", "period", "subject",
-                                         "date", "duration", "approx")}))
+            kind=it.mention.type, text=it.mention.text, start=it.start, end=it.end,
+            mention_id=it.mention.id, period=period,
+            period_year=int(period_year) if period_year else None,
+            **{k: data.get(k) for k in ("value", "value_to", "unit", "subject", "date", "duration", "approx")}))
     return out
+
+
+def _sentence_period(text: str, figure: Item, figures: Sequence[Item]) -> tuple[Optional[str], Optional[float]]:
+    """'в І полугодии 2025 года привлечено 178 млрд тенге': the money is for H1 2025."""
+    left = max(text.rfind(".", 0, figure.start), text.rfind("\n", 0, figure.start)) + 1
+    for it in figures:
+        if it.mention.type == "date" and left <= it.start < figure.start and it.span.data.get("period"):
+            return it.span.data["period"], it.span.data.get("value")
+    return None, None

@@ -1,0 +1,172 @@
+"""Facilities: built objects and projects (yargy grammar over data/facilities.tsv).
+
+``насосно-фильтровальной станции (НФС-3)``, ``газовых тепловых станций``,
+``завод по производству ветряных электростанций``, ``взлетно-посадочной полосы
+аэропорта Ушарал``, ``индустриального парка "Казахстанско-китайский
+международный промышленный город"``, ``автодороги Алматы – Усть-Каменогорск –
+Лепсы – Актогай``.
+
+A facility is [adjectives] HEAD [purpose | genitive scope | name | route].
+``normal`` puts the adjectives and head in the nominative and keeps the rest as
+written; ``data["kind"]`` comes from the head table.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from yargy import and_, not_, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, dictionary, eq, in_, is_capitalized, is_upper, normalized
+from yargy.predicates import type as token_type
+from yargy.predicates.constructors import Predicate
+
+from ..data import word_list
+from ..parsing.anchored import AnchoredParser
+from ..parsing.prefixes import PrefixIndex
+from ..parsing.tokenizer import LazyMorphTokens, tokenizer
+from ..spans import Span
+from ..text.segment import Sentence
+from .inflect import phrase
+from .positions import GENITIVE
+
+Facility = fact("Facility", ["head"])
+DASH = in_(set("-–—‐‑"))
+
+
+@lru_cache(maxsize=1)
+def head_table() -> dict[str, tuple[str, bool]]:
+    """head lemma -> (kind, strong)"""
+    out = {}
+    for line in word_list("facilities.tsv"):
+        lemma, kind, strength = line.split("\t")
+        out[lemma] = (kind, strength == "strong")
+    return out
+
+
+class adjective(Predicate):
+    """An adjective or participle (full form), a likely reading of the word."""
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", None) or []
+        return bool(forms) and bool(forms[0].grams.values & {"ADJF", "PRTF"})
+
+
+class head(Predicate):
+    def __call__(self, token):
+        return bool(_head_lemma(token))
+
+
+def _head_lemma(token):
+    forms = getattr(token, "forms", None) or []
+    table = head_table()
+    if token.value.lower() in table:  # ТЭЦ, ГРЭС: abbreviations as written
+        return token.value.lower()
+    top = forms[0].raw.score if forms and forms[0].raw is not None else 1.0
+    for f in forms:
+        if f.normalized in table and "NOUN" in f.grams.values and (f.raw is None or f.raw.score >= 0.4 * top):
+            return f.normalized
+    return None
+
+
+RU_WORD = token_type("RU")
+ADJ = or_(rule(adjective()), rule(RU_WORD, DASH, adjective()))          # "насосно-фильтровальной"
+ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).optional()).repeatable(max=3)
+QUOTED = rule(in_(set("«\"„“")), not_(in_(set("»\"“”"))).repeatable(max=10), in_(set("»\"“”")))
+PAREN_NAME = rule(eq("("), not_(eq(")")).repeatable(max=4), eq(")"))
+CAP_WORD = or_(rule(and_(RU_WORD, is_capitalized()), rule(DASH, and_(RU_WORD, is_capitalized())).optional()),
+               rule(and_(token_type("LATIN"), is_capitalized())))
+NAME = or_(QUOTED, PAREN_NAME, rule(and_(RU_WORD, is_upper()), rule(DASH, token_type("NUM")).optional()))
+ROUTE_ITEM = or_(CAP_WORD, rule(RU_WORD, RU_WORD.optional(), CAP_WORD))
+ROUTE = rule(ROUTE_ITEM, rule(DASH, ROUTE_ITEM).repeatable(max=5))
+PURPOSE = rule(caseless("по"), dictionary({"производство", "выпуск", "переработка", "хранение",
+                                           "утилизация", "сборка", "обработка", "обогащение"}),
+               GENITIVE.repeatable(max=4))
+SCOPE = rule(GENITIVE.repeatable(max=2), CAP_WORD.optional())
+TAIL = or_(rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()))
+GRAMMAR = rule(ADJS.optional(), head().interpretation(Facility.head), TAIL.optional()).interpretation(Facility)
+
+
+@lru_cache(maxsize=1)
+def parser() -> AnchoredParser:
+    return AnchoredParser(GRAMMAR, tokenizer=tokenizer())
+
+
+@lru_cache(maxsize=1)
+def _stems() -> PrefixIndex:
+    return PrefixIndex(head_table())
+
+
+LOOKBACK = 6
+LOOKAHEAD = 14
+
+
+def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Span] = ()) -> list[Span]:
+    """Facility spans; ``taken`` (people) never end up inside one."""
+    stems = _stems()
+    telling = set(word_list("facility_adjectives.txt"))
+    out: list[Span] = []
+    for block in blocks:
+        if not stems.any_in(block.text):
+            continue
+        tokens = LazyMorphTokens(block.text)
+        covered = -1
+        for i in range(len(tokens)):
+            raw = tokens.raw(i)
+            if i <= covered or raw.type != "RU" or not stems.may_match(raw.value):
+                continue
+            lemma = _head_lemma(tokens[i])
+            if not lemma:
+                continue
+            match, start = _longest(tokens, i, covered)
+            if match is None:
+                continue
+            span = _span(text, block, match.tokens, lemma, telling)
+            if span is None or any(span.overlaps(t) for t in taken):
+                continue
+            covered = start + len(match.tokens) - 1
+            out.append(span)
+    return out
+
+
+def _longest(tokens, anchor: int, covered: int):
+    stop = min(len(tokens), anchor + LOOKAHEAD + 1)
+    for start in range(max(covered + 1, anchor - LOOKBACK), anchor + 1):
+        first = tokens[start]
+        if first.type != "RU" or (start < anchor and not (adjective()(first) or tokens.raw(start + 1).value in "-–")):
+            continue
+        match = parser().longest_prefix(tokens[start:stop])
+        if match is not None and start + len(match.tokens) > anchor:
+            return match, start
+    return None, -1
+
+
+# words of building and running facilities: an unnamed facility counts in their sentence
+_BUILDING = re.compile(
+    r"строител|строит|построй|построен|возвед|реконструк|ремонт|модерниз|ввод|введен|введён|"
+    r"запуск|запущ|открыт|проект|завершен|заверш|планир|капремонт|расширен|оснащ|газифик|"
+    r"инфраструктур|реализ|сдан|сдач|эксплуатац|доложено|жизнеобеспеч",
+    re.IGNORECASE)
+
+
+def _span(text: str, block: Sentence, tokens, lemma: str, telling: set) -> Span | None:
+    tokens = list(tokens)
+    kind, strong = head_table()[lemma]
+    head_index = next(k for k, t in enumerate(tokens) if _head_lemma(t) == lemma)
+    head_part, tail = tokens[: head_index + 1], tokens[head_index + 1:]
+    if not strong:
+        adjectives = {f.normalized for t in head_part[:-1] for f in (getattr(t, "forms", None) or [])[:1]}
+        named = any(t.value[:1].isupper() or t.value in "«\"(" for t in tail)
+        plural = any("plur" in f.grams.values for f in (getattr(head_part[-1], "forms", None) or [])[:1])
+        if not (adjectives & telling or named) or (plural and not named):
+            return None  # "развитии жилых массивов": a kind of thing, not a facility
+    named = any(t.value[:1].isupper() or t.value in "«\"(" for t in tail) or (
+        len(tail) > 1 and tail[0].value.lower() == "по")
+    if not named and not _BUILDING.search(block.text):
+        return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
+    start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
+    head_end = block.start + head_part[-1].span.stop
+    surface = text[start:end]
+    normal = phrase(text[start:head_end]) + text[head_end:end]
+    return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": kind})

@@ -1,0 +1,108 @@
+"""Gazetteers of places as data (data/regions.tsv, data/locations.tsv) and their matcher.
+
+A row is ``canonical<TAB>kind<TAB>oblast<TAB>variants``; a variant is a sequence
+of lemmas ("карагандинский область") matched against any pymorphy3 lemma of each
+word or the lower-cased word itself (so Kazakh spellings like "жетісу" and
+indeclinable names work), longest variant first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional, Sequence
+
+from ..data import word_list
+from ..tag.morph import parse
+from ..text.segment import Sentence, tokens
+
+
+@dataclass(frozen=True)
+class Place:
+    canonical: str
+    kind: str               # oblast, city, district, settlement, country, lake, river...
+    oblast: Optional[str]   # the oblast it lies in (for inference), canonical name
+    type: str               # contract mention type: region or location
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    place: Place
+
+
+REGION_KINDS = {"oblast", "city", "district", "settlement", "country"}
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
+    """First word of a variant -> [(variant words, place)], longest variants first."""
+    index: dict[str, list[tuple[tuple[str, ...], Place]]] = {}
+    for name in ("regions.tsv", "locations.tsv"):
+        for line in word_list(name):
+            canonical, kind, oblast, variants = line.split("\t")
+            place = Place(canonical, kind, oblast or None,
+                          "region" if kind in REGION_KINDS else "location")
+            for variant in variants.split(";"):
+                words = tuple(norm(w) for w in variant.split())
+                index.setdefault(words[0], []).append((words, place))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def place_by_name(canonical: str) -> Optional[Place]:
+    for entries in gazetteer().values():
+        for _, place in entries:
+            if place.canonical == canonical:
+                return place
+    return None
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def keys(word: str) -> frozenset[str]:
+    """The lower-cased word and its likely lemmas."""
+    lowered = norm(word)
+    out = {lowered}
+    parses = parse(word.lower())
+    if parses:
+        top = parses[0].score
+        out |= {norm(p.normal_form) for p in parses if p.score >= 0.2 * top}
+    return frozenset(out)
+
+
+def find_places(text: str, blocks: Sequence[Sentence]) -> Iterator[PlaceMatch]:
+    index = gazetteer()
+    for block in blocks:
+        toks = [t for t in tokens(text, block.start, block.end)]
+        i = 0
+        while i < len(toks):
+            match = _match_at(toks, i, index) if toks[i].text[:1].isalpha() else None
+            if match is None:
+                i += 1
+                continue
+            length, place = match
+            yield PlaceMatch(toks[i].start, toks[i + length - 1].end, place)
+            i += length
+
+
+def _match_at(toks, i: int, index) -> Optional[tuple[int, Place]]:
+    best: Optional[tuple[int, Place]] = None
+    for key in sorted(keys(toks[i].text)):
+        for words, place in index.get(key, ()):
+            if i + len(words) > len(toks) or (best and len(words) <= best[0]):
+                continue
+            if all(words[k] in keys(toks[i + k].text) for k in range(1, len(words))):
+                if len(words) == 1 and not _proper(toks[i].text, place):
+                    continue
+                best = (len(words), place)
+    return best
+
+
+def _proper(word: str, place: Place) -> bool:
+    """A one-word place name must be capitalised ("Астана", not "астана"), or an abbreviation."""
+    return word[:1].isupper()

@@ -1,0 +1,158 @@
+"""One person = one entity within a document.
+
+``Касымбек``, ``Женис Касымбек`` and ``Жениса Касымбека`` are the same man:
+person mentions are grouped by surname stem (and given-name stem when both
+have one), the canonical name is the fullest form seen (preferring one written
+in the nominative), and every mention carries the entity id in
+``span.data["entity"]``.  A surname NER missed elsewhere in the text
+("Джонсон неделю провел...") is added as a mention of its entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..spans import Span
+
+ENDINGS = ("ами", "ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ою", "ом", "ем", "ым", "им",
+           "ов", "ев", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и", "о")
+MIN_SURNAME = 4
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching inflected forms of one name: 'Касымбека' -> 'касымбек'."""
+    w = word.lower().replace("ё", "е")
+    for ending in ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            return w[: -len(ending)]
+    return w
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", name) if w and not w.endswith(".")]
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    surname_stem: Optional[str]
+    given_stem: Optional[str]
+    nominative_seen: bool
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        words = _words(self.name)
+        return words[-1] if words else self.name
+
+
+_INITIALS = re.compile(r"(?<![\w.])((?:(?:[А-ЯЁ]|Дж)\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+_LATIN_ALIAS = re.compile(r"\s*\(([A-Z][\w’'.-]*(?:\s+[A-Z(][\w’'().-]*){0,3})\)")
+
+
+def with_initials(text: str, spans: list[Span]) -> list[Span]:
+    """'Б.Обама', 'Е. Булекпаев', 'А. С. Пушкин': initials join the surname's person mention."""
+    out = [s for s in spans]
+    for match in _INITIALS.finditer(text):
+        start, end = match.start(), match.end()
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if overlapping and not all(s.type == "person" for s in overlapping):
+            continue
+        if not overlapping and not _looks_like_surname(match.group(2)):
+            continue
+        out = [s for s in out if s not in overlapping]
+        from .inflect import person_name
+        surface = text[start:end]
+        out.append(Span(start, end, "person", surface, normal=person_name(surface), source="rule"))
+    return out
+
+
+def _looks_like_surname(word: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = parse(word.lower())
+    return not parses or any({"Surn", "Name"} & p.tag.grammemes for p in parses[:2]) or (
+        parses[0].methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer")
+
+
+def latin_aliases(text: str, spans: list[Span]) -> list[Span]:
+    """'Томас Шефер (Thomas Schäfer)': the Latin spelling in brackets is the same person."""
+    added = []
+    taken = [(s.start, s.end) for s in spans]
+    for span in spans:
+        if span.type != "person":
+            continue
+        match = _LATIN_ALIAS.match(text, span.end)
+        if not match:
+            continue
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        added.append(Span(start, end, "person", text[start:end], normal=text[start:end], source="rule",
+                          data=dict(span.data)))
+    return spans + added
+
+
+def link_people(text: str, spans: list[Span]) -> list[Span]:
+    """Group person spans into entities (in place) and add missed surname mentions."""
+    spans = latin_aliases(text, with_initials(text, spans))
+    people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
+    entities: list[Entity] = []
+    # full names first, so single words can attach to them
+    for span in sorted(people, key=lambda s: -len(_words(s.normal or s.text))):
+        _attach(span, entities)
+    added = _propagate(text, spans, entities)
+    for entity in entities:
+        for span in entity.spans:
+            span.data["entity"] = entity.id
+            if len(_words(span.normal or "")) == 1 and len(_words(entity.name)) > 1:
+                # a lone surname takes the entity's nominative surname ("Токаева" -> "Токаев")
+                if stem(span.normal or span.text) == entity.surname_stem:
+                    span.normal = entity.surname
+    return spans + added
+
+
+def _attach(span: Span, entities: list[Entity]) -> Entity:
+    words = _words(span.normal or span.text)
+    surface_words = _words(span.text)
+    nominative = [w.lower() for w in words] == [w.lower() for w in surface_words]
+    surname = stem(words[-1]) if words else None
+    given = stem(words[0]) if len(words) > 1 else None
+    for entity in entities:
+        if surname and surname == entity.surname_stem and (given is None or entity.given_stem is None
+                                                          or given == entity.given_stem):
+            entity.spans.append(span)
+            if len(words) >= len(_words(entity.name)) and nominative and not entity.nominative_seen:
+                entity.name, entity.nominative_seen = span.normal or span.text, True
+            return entity
+        if len(words) == 1 and entity.given_stem and surname == entity.given_stem:
+            entity.spans.append(span)  # a given name alone: "Женис"
+            return entity
+    entity = Entity(f"p{len(entities) + 1}", span.normal or span.text, surname, given, nominative, [span])
+    entities.append(entity)
+    return entity
+
+
+def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
+    taken = [(s.start, s.end) for s in spans]
+    added: list[Span] = []
+    for entity in entities:
+        if len(_words(entity.name)) < 2 or not entity.surname_stem or len(entity.surname_stem) < MIN_SURNAME:
+            continue
+        surname = entity.surname
+        if not surname[:1].isupper():
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(surname[: len(entity.surname_stem)]) + r"[а-яё]{0,3}(?![\w-])")
+        for match in pattern.finditer(text):
+            if stem(match.group()) != entity.surname_stem:
+                continue
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            span = Span(match.start(), match.end(), "person", match.group(), normal=surname,
+                        source="coreference", data={"entity": entity.id})
+            entity.spans.append(span)
+            added.append(span)
+            taken.append((span.start, span.end))
+    return added
