@@ -1,4 +1,4 @@
-"""Quality figures on ../shared: NEREL dev (per mention type) and the seeds gold.
+"""Quality figures: NEREL dev (per mention type), the seeds gold and our report gold.
 
     python benchmarks/quality.py                     # print today's figures next to the baseline
     python benchmarks/quality.py --update-baseline   # write them to quality_baseline.json
@@ -27,8 +27,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update-baseline", action="store_true")
     args = parser.parse_args()
-    figures = baseline.collect(Pipeline(), SHARED / "eval" / "nerel" / "dev",
-                               SHARED / "gold" / "seeds.gold.json", ROOT / "seeds")
+    figures = baseline.collect(Pipeline(), SHARED / "eval" / "nerel" / "dev", {
+        "seeds_gold": (SHARED / "gold" / "seeds.gold.json", ROOT / "seeds"),
+        "reports_gold": (ROOT / "tests" / "data" / "reports.gold.json", ROOT / "tests" / "data" / "reports"),
+    })
     old = baseline.load(BASELINE) if BASELINE.exists() else {}
     for key, value in sorted(figures.items()):
         was = old.get(key)

@@ -67,12 +67,13 @@ class Pipeline:
         segments = clock("segment", lambda: blocks(text, sentences(text, begin)))
         ner = clock("tag", self._ner, text, segments)
         spans = clock("extract", ner_mentions, text, ner)
-        spans = clock("people", link_people, text, spans)
         spans = merge_places(spans, clock("places", place_mentions, text, segments))
+        spans = clock("people", link_people, text, spans)
         spans += clock("facilities", extract_facilities, text, segments,
                        [s for s in spans if s.type == "person"])
         spans += clock("positions", extract_positions, text, segments,
-                       [s for s in spans if s.type == "person"])
+                       [s for s in spans if s.type == "person"],
+                       [s for s in spans if s.source == "gazetteer"])
         spans += clock("figures", extract_figures, text, segments, src.published)
         mentions = to_mentions(spans, boilerplate)
         bounds = report_bounds(len(text), begin, boilerplate)

@@ -6,7 +6,10 @@ from conftest import GOLD, ROOT, SEEDS
 
 def test_quality_does_not_regress(pipeline, nerel_dev):
     recorded = baseline.load(ROOT / "benchmarks" / "quality_baseline.json")
-    current = baseline.collect(pipeline, nerel_dev, GOLD, SEEDS)
+    current = baseline.collect(pipeline, nerel_dev, {
+        "seeds_gold": (GOLD, SEEDS),
+        "reports_gold": (ROOT / "tests" / "data" / "reports.gold.json", ROOT / "tests" / "data" / "reports"),
+    })
     problems = baseline.regressions(current, recorded)
     assert not problems, "quality regressed:\n" + "\n".join(problems)
 

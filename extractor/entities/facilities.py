@@ -85,7 +85,9 @@ PURPOSE = rule(caseless("по"), dictionary({"производство", "вып
                GENITIVE.repeatable(max=4))
 SCOPE = rule(GENITIVE.repeatable(max=2), CAP_WORD.optional())
 TAIL = or_(rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()))
-GRAMMAR = rule(ADJS.optional(), head().interpretation(Facility.head), TAIL.optional()).interpretation(Facility)
+NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
+GRAMMAR = rule(ADJS.optional(), head().interpretation(Facility.head), NUMBERED.optional(),
+               TAIL.optional()).interpretation(Facility)
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +125,18 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Sp
             if match is None:
                 continue
             span = _span(text, block, match.tokens, lemma, telling)
-            if span is None or any(span.overlaps(t) for t in taken):
+            if span is None or any(span.overlaps(t) for t in taken) or _quoted(text, span):
                 continue
             covered = start + len(match.tokens) - 1
             out.append(span)
     return out
+
+
+def _quoted(text: str, span: Span) -> bool:
+    """«Комфортная школа»: a project's name in quotes, not a facility."""
+    before = text[max(0, span.start - 1):span.start]
+    after = text[span.end:span.end + 1]
+    return before in {"«", '"', "„"} and after in {"»", '"', "“"}
 
 
 def _longest(tokens, anchor: int, covered: int):
@@ -167,6 +176,8 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: set) -> Span 
         return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     head_end = block.start + head_part[-1].span.stop
+    if len(tail) >= 2 and tail[0].value in "-–" and tail[1].type == "NUM":
+        tail = tail[2:]
     surface = text[start:end]
     normal = phrase(text[start:head_end]) + text[head_end:end]
     return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": kind})

@@ -117,6 +117,12 @@ def nominative(p, word: str, extra: Sequence[str] = ()) -> str:
 def person_name(text: str) -> str:
     """'Ермаганбета Булекпаева' -> 'Ермаганбет Булекпаев'; initials and Latin kept."""
     words = _WORD.findall(text)
+    if len(words) == 2 and all(_CYRILLIC.search(w) and not w.endswith(".") for w in words):
+        from .names import two_part_name
+
+        by_rule = two_part_name(*words)
+        if by_rule is not None:
+            return by_rule
     declinable = [w for w in words if _CYRILLIC.search(w) and not w.endswith(".")]
     chosen = iter(choose_parses([w.lower() for w in declinable], names=True))
     out = []

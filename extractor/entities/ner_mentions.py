@@ -16,7 +16,7 @@ from ..tag.ner import NerSpan
 from . import inflect
 
 
-def _type(text: str, ner_type: str) -> str:
+def _type(text: str, ner_type: str, before: str = "") -> str:
     if text in word_list("organizations.txt"):
         return "organization"
     if ner_type == "PER":
@@ -24,8 +24,10 @@ def _type(text: str, ner_type: str) -> str:
     if ner_type == "ORG":
         return "organization"
     words = text.split()
-    if lemma(words[0].lower()) in word_list("location_heads.txt"):
-        return "location"
+    previous = before.split()[-1:] if before.strip() else []
+    if lemma(words[0].lower()) in word_list("location_heads.txt") or (
+            previous and lemma(previous[0].lower()) in word_list("location_heads.txt")):
+        return "location"  # "озеро Балхаш", "на реке Эльба"
     if {lemma(words[0].lower()), lemma(words[-1].lower())} & FACILITY_HEADS:
         return "facility"  # "Белого дома", "площади Тяньаньмэнь", "Николоямской улице"
     return "region"
@@ -44,13 +46,21 @@ def _normal(text: str, type: str) -> str:
     return inflect.phrase(text)
 
 
+def _is_post(text: str) -> bool:
+    """'Аким', 'Министр' at the start of a sentence are posts, not names or places."""
+    from .positions import lexicon
+
+    words = text.split()
+    return len(words) == 1 and lemma(words[0].lower()) in lexicon()[0]
+
+
 def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
     out = []
     for ner in spans:
         span = make_span(text, ner.start, ner.end, "person")
-        if not span.text:
+        if not span.text or _is_post(span.text):
             continue
-        span.type = _type(span.text, ner.type)
+        span.type = _type(span.text, ner.type, text[max(0, span.start - 20):span.start])
         span.normal = _normal(span.text, span.type)
         span.source = "ner"
         out.append(span)

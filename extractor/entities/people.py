@@ -15,8 +15,9 @@ from typing import Optional
 
 from ..spans import Span
 
+# case endings of names; not "-ов"/"-ев", which end surnames ("Токаев")
 ENDINGS = ("ами", "ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ою", "ом", "ем", "ым", "им",
-           "ов", "ев", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и", "о")
+           "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и", "о")
 MIN_SURNAME = 4
 
 

@@ -128,7 +128,22 @@ LOOKBACK = 2
 LOOKAHEAD = 10
 
 
-def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:
+def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span],
+                      places: Sequence[Span] = ()) -> list[Span]:
+    """Position spans; a scope that stops inside a known place ("акима области Жетісу")
+    runs to the place's end."""
+    out = []
+    for span in _positions(text, blocks, people):
+        for place in places:
+            if span.start < place.start < span.end < place.end:
+                end = place.end
+                normal = (span.normal or span.text) + text[span.end:end]
+                span = Span(span.start, end, "position", text[span.start:end], normal=normal, source=span.source)
+        out.append(span)
+    return out
+
+
+def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:
     stems = _anchor_stems()
     single, hyphenated = lexicon()
     out: list[Span] = []

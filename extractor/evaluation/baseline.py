@@ -26,22 +26,23 @@ def seed_records(pipeline, seeds_dir: Path) -> dict[str, dict]:
     return out
 
 
-def collect(pipeline, nerel_dir: Optional[Path], gold_path: Optional[Path], seeds_dir: Path) -> dict:
-    """Flat ``{"nerel_dev/<type>/<exact|overlap>_f1": x, "seeds_gold/<field>_f1": x, ...}``."""
+def collect(pipeline, nerel_dir: Optional[Path], gold_sets: dict[str, tuple[Path, Path]]) -> dict:
+    """Flat ``{"nerel_dev/<type>/<exact|overlap>_f1": x, "<set>/<field>_f1": x, ...}``;
+    ``gold_sets`` maps a name to (gold file, folder of its documents)."""
     flat: dict[str, float] = {}
     if nerel_dir is not None:
         result = run_nerel(nerel_dir, pipeline=pipeline)
         for type, s in result["ours"]["scores"].items():
             flat[f"nerel_dev/{type}/exact_f1"] = s["exact"]["f1"]
             flat[f"nerel_dev/{type}/overlap_f1"] = s["overlap"]["f1"]
-    if gold_path is not None:
+    for name, (gold_path, docs_dir) in gold_sets.items():
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-        result = score_gold(gold, seed_records(pipeline, seeds_dir))
-        flat["seeds_gold/host_f1"] = result["host"]["f1"]
-        for name, s in result["fields"].items():
-            flat[f"seeds_gold/{name}_f1"] = s["f1"]
-        flat["seeds_gold/meeting_count_accuracy"] = result["meeting_count_accuracy"]
-        flat["seeds_gold/boilerplate_leak_free"] = 0.0 if result["boilerplate_leaks"] else 1.0
+        result = score_gold(gold, seed_records(pipeline, docs_dir))
+        flat[f"{name}/host_f1"] = result["host"]["f1"]
+        for field, s in result["fields"].items():
+            flat[f"{name}/{field}_f1"] = s["f1"]
+        flat[f"{name}/meeting_count_accuracy"] = result["meeting_count_accuracy"]
+        flat[f"{name}/boilerplate_leak_free"] = 0.0 if result["boilerplate_leaks"] else 1.0
     return flat
 
 

@@ -86,32 +86,66 @@ def _noun_before_dash(text: str, start: int) -> Optional[str]:
 
 
 def _verb_subject(text: str, start: int) -> Optional[str]:
-    """``<ADJF* NOUN nomn> <change verb> [на|до] FIGURE``."""
-    left = text[max(0, start - 120):start]
+    """``<ADJF* NOUN(nomn) [genitive words]> <change verb> [на|до] FIGURE``.
+
+    The head agrees with the verb ("объем промышленного производства увеличился"):
+    genitive words between them are its complement and stay as written.
+    """
+    left = text[max(0, start - 160):start]
     words = list(_WORD.finditer(left))
-    if not words:
-        return None
     i = len(words) - 1
-    if words[i].group().lower() in {"на", "до", "в", "почти", "около", "более", "свыше"}:
+    while i >= 0 and words[i].group().lower() in {"на", "до", "в", "почти", "около", "более", "свыше", "чем"}:
         i -= 1
     if i < 1:
         return None
     verb = _best(words[i].group())
     if verb is None or verb.tag.POS not in {"VERB", "PRTS"} or verb.normal_form not in CHANGE_VERBS:
         return None
-    head = _nominative_noun(words[i - 1].group())
-    if head is None or head.normal_form in NOT_SUBJECTS:
-        return None
-    gender = [str(head.tag.gender)] if head.tag.gender else []
-    out = [_plain(head.normal_form, words[i - 1].group())]
-    for j in range(i - 2, max(i - 5, -1), -1):
+    j = i - 1
+    while j >= max(i - 7, 0):
         word = words[j].group()
-        adj = next((q for q in parse(word.lower()) if q.tag.case == "nomn"
-                    and q.tag.POS in {"ADJF", "PRTF"}), None)
-        if adj is None:
-            break
-        out.insert(0, _plain(nominative(adj, word, gender).lower(), word))
-    return " ".join(out)
+        if j >= 1 and _is_preposition(words[j - 1].group()):
+            j -= 2  # "в основной капитал": a prepositional complement, not the subject
+            continue
+        if j >= 2 and _is_preposition(words[j - 2].group()) and _best(word) and _best(word).tag.POS == "NOUN":
+            j -= 3  # "в основной капитал" with an adjective
+            continue
+        head = _agreeing_noun(word, verb)
+        if head is not None and (head.normal_form not in NOT_SUBJECTS or j < i - 1):
+            complement = left[words[j].end():words[i - 1].end()] if j < i - 1 else ""
+            plural = head.tag.number == "plur" and "Pltm" not in head.tag
+            out = [_plain(nominative(head, word, ["plur"]).lower() if plural else head.normal_form, word)]
+            gender = ["plur"] if plural else ([str(head.tag.gender)] if head.tag.gender else [])
+            for k in range(j - 1, max(j - 4, -1), -1):
+                adj_word = words[k].group()
+                adj = next((q for q in parse(adj_word.lower()) if q.tag.case == "nomn"
+                            and q.tag.POS in {"ADJF", "PRTF"}), None)
+                if adj is None:
+                    break
+                out.insert(0, _plain(nominative(adj, adj_word, gender).lower(), adj_word))
+            return (" ".join(out) + complement).strip()
+        if not _gent(word):
+            return None
+        j -= 1
+    return None
+
+
+def _is_preposition(word: str) -> bool:
+    p = _best(word)
+    return p is not None and p.tag.POS == "PREP"
+
+
+def _agreeing_noun(word: str, verb):
+    """A nominative noun the verb agrees with in number (and gender, in the past singular)."""
+    for q in parse(word.lower()):
+        if q.tag.case != "nomn" or q.tag.POS != "NOUN":
+            continue
+        if verb.tag.number and q.tag.number and verb.tag.number != q.tag.number:
+            continue
+        if verb.tag.gender and q.tag.gender and verb.tag.gender != q.tag.gender:
+            continue
+        return q
+    return None
 
 
 def _nominative_noun(word: str):

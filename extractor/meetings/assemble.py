@@ -16,7 +16,7 @@ from ..spans import Span
 from ..text.segment import Sentence
 from .host import host_references
 from .instructions import find_instructions
-from .participants import (Item, host_of, inferred_region, participants_of, stated_regions)
+from .participants import (Item, host_of, inferred_region, participants_of, regional, stated_regions)
 from .split import meeting_spans
 from .status import facility_status
 from .topics import topics_of
@@ -62,7 +62,7 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], start: int, 
     for p in participants:
         if p.region and p.region not in regions:
             regions.append(p.region)
-    inferred = inferred_region(items, start, end)
+    inferred = inferred_region(items, start, end) if regional(participants) else None
     inferred_regions = [inferred] if inferred and not regions else []
     if inferred_regions:
         for p in participants:
@@ -72,11 +72,24 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], start: int, 
         id=f"{doc_id}#{n}", doc_id=doc_id, start=start, end=end, date=published,
         host=host_of(inside), participants=participants, regions=regions,
         inferred_regions=inferred_regions,
-        facilities=[_facility(text, it) for it in facilities],
+        facilities=_facilities(text, facilities),
         figures=_figures(text, inside),
         instructions=find_instructions(text, items, start, end, participants),
         topics=topics_of(text[start:end]),
     )
+
+
+def _facilities(text: str, items: Sequence[Item]) -> list[Facility]:
+    """One record per facility name in a meeting, with all its mentions."""
+    out: dict[str, Facility] = {}
+    for it in items:
+        facility = _facility(text, it)
+        key = facility.name.lower()
+        if key in out:
+            out[key].mention_ids += facility.mention_ids
+        else:
+            out[key] = facility
+    return list(out.values())
 
 
 def _facility(text: str, it: Item) -> Facility:

@@ -24,7 +24,8 @@ TRIGGERS = re.compile(
     re.IGNORECASE)
 # where a clause stops: sentence end, a new coordinated instruction, a list break
 STOP = re.compile(r"[.;!?\n]|\s+и\s+(?=дал[аи]?\s|поручил|поставил|указал|отметил)|,\s+а\s+также\s+(?=дал|поручил)")
-KEEP_TRIGGER = re.compile(r"^(?:дал[аи]?\s+(?:ряд\s+)?поручени|поставил|указал)", re.IGNORECASE)
+KEEP_TRIGGER = re.compile(r"^дал[аи]?\s+(?:ряд\s+)?поручени", re.IGNORECASE)
+PASSIVE = re.compile(r"^(?:поручено|поручается)$", re.IGNORECASE)
 
 
 @dataclass
@@ -55,6 +56,12 @@ def find_instructions(text: str, items: Sequence[Item], start: int, end: int,
                     addressee = _holder(it, participants)
                 clause_start = it.end
                 break
+        if addressee is None and PASSIVE.match(trigger.group()):
+            # "Берику Уали было поручено ...": the dative name stands before the verb
+            for it in reversed(people):
+                if it.end <= trigger.start() and not text[it.end:trigger.start()].strip(" ,") .replace("было", "").strip():
+                    addressee = _name(it, items)
+                    break
         if KEEP_TRIGGER.match(trigger.group()):
             # "дал ряд поручений по ..." : the instruction is the noun phrase itself
             clause_start = trigger.start() + len(re.match(r"\w+\s+", trigger.group()).group())

@@ -63,7 +63,8 @@ def region_in(position: Item, items: Sequence[Item]) -> Optional[str]:
     """The region named inside a post: 'аким Карагандинской области' -> 'Карагандинская область'."""
     for it in items:
         if (it.mention.type == "region" and position.start <= it.start and it.end <= position.end
-                and not it.span.data.get("implicit") and it.span.data.get("kind") != "country"):
+                and not it.span.data.get("implicit")
+                and it.span.data.get("kind") not in {None, "country", "adjective"}):
             return _oblast_level(it)
     return None
 
@@ -133,15 +134,26 @@ def _entity_name(it: Item, inside: Sequence[Item]) -> str:
 
 
 def _unnamed(text: str, inside: Sequence[Item], start: int, end: int) -> list[Person]:
-    """'аким проинформировал': the reporting post is the participant, without a name."""
+    """'аким проинформировал': the reporting post is the participant, without a name.
+    Of the posts named in reporting or reception sentences, the fullest one
+    ("отчет акима Туркестанской области" over "по данным акима")."""
+    candidates = []
     for it in inside:
         if it.mention.type != "position" or is_host_position(it):
             continue
         s, e = sentence_of(text, it.start, start, end)
-        if REPORTING.search(text, s, e):
-            return [Person(name=None, position=it.mention.normal, region=region_in(it, inside),
-                           mention_ids=[it.mention.id])]
-    return []
+        if REPORTING.search(text, s, e) or ACTION.search(text, s, e) or _REPORT_NOUN.search(text, s, e):
+            candidates.append(it)
+    if not candidates:
+        return []
+    head = (candidates[0].mention.normal or "").split()[:1]
+    same = [c for c in candidates if (c.mention.normal or "").split()[:1] == head] or candidates[:1]
+    best = max(same, key=lambda c: len((c.mention.normal or "").split()))
+    return [Person(name=None, position=best.mention.normal, region=region_in(best, inside),
+                   mention_ids=[c.mention.id for c in same])]
+
+
+_REPORT_NOUN = re.compile(r"\bотч[её]т\w*|\bдоклад\w*", re.IGNORECASE)
 
 
 def stated_regions(items: Sequence[Item], start: int, end: int, facilities: Sequence[Item]) -> list[str]:
@@ -165,7 +177,7 @@ def inferred_region(items: Sequence[Item], start: int, end: int) -> Optional[str
     for it in items:
         if not (start <= it.start and it.end <= end) or it.mention.boilerplate:
             continue
-        if it.mention.type not in {"region", "location"} or it.span.data.get("kind") == "country":
+        if it.mention.type not in {"region", "location"} or it.span.data.get("kind") in {"country", "adjective"}:
             continue
         oblast = it.mention.normal if it.span.data.get("implicit") else it.span.data.get("oblast")
         if oblast:
@@ -174,3 +186,20 @@ def inferred_region(items: Sequence[Item], start: int, end: int) -> Optional[str
     if not votes:
         return None
     return max(votes, key=lambda o: (votes[o], -order[o]))
+
+
+REGIONAL_POSTS = {"аким", "акима", "глава", "губернатор", "мэр", "замакима"}
+
+
+def regional(participants: Sequence[Person]) -> bool:
+    """Is the meeting about a region?  Not when every participant holds a national post
+    (a minister's report names places across the country)."""
+    if not participants:
+        return False
+    for p in participants:
+        if p.position is None:
+            return True
+        words = p.position.lower().split()
+        if words[0] in REGIONAL_POSTS or "акима" in words:
+            return True
+    return False

@@ -65,4 +65,19 @@ def meeting_spans(text: str, sentences: Sequence[Sentence], start: int, end: int
         while e > s and text[e - 1].isspace():
             e -= 1
         spans.append((s, e))
-    return spans
+    # a headline ("Глава государства принял министра ...", no full stop) belongs to the report under it
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and _headline_only(text, *merged[-1]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    # "провел отдельные встречи с акимами ...": the announcement is no meeting of its own
+    if len(merged) > 1 and SEPARATE_MEETINGS.search(text, *merged[0]) and not REPORTING_START.search(
+            text[merged[0][0]:merged[0][1]].split(".", 1)[-1]):
+        merged = merged[1:]
+    return merged
+
+
+def _headline_only(text: str, start: int, end: int) -> bool:
+    return not re.search(r"[.!?…]", text[start:end])

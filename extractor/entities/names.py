@@ -1,0 +1,74 @@
+"""Kazakh and Russian-style personal names pymorphy3 does not know.
+
+Surnames in -ов/-ев/-ин/-ын and Kazakh given names (Асаин, Нурлан, Акмарал)
+decline by rule, and the given name tells the gender: a male name takes the
+case ending (Асаин-а, Асаин-у), a female name ending in a consonant does not
+(Акмарал Альназарову).  ``given name + surname`` in any case -> nominative:
+
+    Асаина Байханова   -> Асаин Байханов      (male, genitive)
+    Асаину Байханову   -> Асаин Байханов      (male, dative)
+    Акмарал Альназарову -> Акмарал Альназарова (female, accusative)
+    Берику Уали        -> Берик Уали          (indeclinable surname)
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..tag.morph import parse
+
+_SURNAME = re.compile(r"^(?P<stem>.+?(?:ов|ев|ёв|ин|ын))(?P<end>а|у|ым|ом|е|ой|ою|ой)?$")
+_MALE_GIVEN_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е")
+
+
+# surname ending -> the (gender, case) readings it allows
+_READINGS = {
+    None: {("masc", "nomn")},
+    "а": {("masc", "gent"), ("masc", "accs"), ("femn", "nomn")},
+    "у": {("masc", "datv"), ("femn", "accs")},
+    "ым": {("masc", "ablt")}, "ом": {("masc", "ablt")},
+    "е": {("masc", "loct")},
+    "ой": {("femn", "gent"), ("femn", "datv"), ("femn", "ablt"), ("femn", "loct")},
+    "ою": {("femn", "ablt")},
+}
+
+
+def _dictionary_name(given: str, readings: set):
+    """pymorphy's reading of a given name it knows, compatible with the surname's ending."""
+    for p in parse(given.lower()):
+        if "Name" not in p.tag or p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
+            continue
+        if (str(p.tag.gender), str(p.tag.case)) in readings:
+            return p
+    return None
+
+
+def two_part_name(given: str, surname: str) -> Optional[str]:
+    """Nominative of 'given surname' by the rules above, or None when they do not apply."""
+    from .inflect import restore_case
+
+    match = _SURNAME.match(surname.lower())
+    if not match:
+        return None
+    stem, end = match.group("stem"), match.group("end")
+    readings = _READINGS[end]
+    known = _dictionary_name(given, readings)
+    if known is not None:
+        female = str(known.tag.gender) == "femn"
+        nominative = known.inflect({"nomn"})
+        given_nom = nominative.word if nominative else given.lower()
+    else:
+        genders = {g for g, _ in readings}
+        male_inflected = given.lower().endswith(_MALE_GIVEN_ENDINGS) and "masc" in genders and end is not None
+        female = genders == {"femn"} or (not male_inflected and "femn" in genders)
+        given_nom = _strip_case(given.lower()) if male_inflected and not female else given.lower()
+    surname_nom = stem + "а" if female else stem
+    return f"{restore_case(given, given_nom)} {restore_case(surname, surname_nom)}"
+
+
+def _strip_case(word: str) -> str:
+    for ending in ("ом", "ем", "а", "у", "е", "ю", "я"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            return base + ("й" if ending in ("ю", "я", "ем") and base[-1] in "аеиоу" else "")
+    return word

@@ -1,0 +1,78 @@
+"""The region and location gazetteers on real phrasings (inflections, variants, negatives)."""
+import pytest
+
+from extractor.entities.regions import place_mentions
+from extractor.text.segment import blocks, sentences
+
+
+def places(text):
+    found = place_mentions(text, blocks(text, sentences(text)))
+    for s in found:
+        assert text[s.start:s.end] == s.text
+    return [(s.text, s.normal, s.type) for s in sorted(found, key=lambda s: s.start)]
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Президент принял акима Карагандинской области", "Карагандинской области", "Карагандинская область"),
+    ("в Карагандинской области", "Карагандинской области", "Карагандинская область"),
+    ("аким области Жетісу", "области Жетісу", "область Жетісу"),
+    ("в Жетысуской области", "Жетысуской области", "область Жетісу"),
+    ("аким области Абай", "области Абай", "область Абай"),
+    ("в области Ұлытау", "области Ұлытау", "область Ұлытау"),
+    ("в Улытауской области", "Улытауской области", "область Ұлытау"),
+    ("аким города Астаны", "города Астаны", "город Астана"),
+    ("в Астане", "Астане", "город Астана"),
+    ("в Нур-Султане", "Нур-Султане", "город Астана"),
+    ("жители Алматы", "Алматы", "город Алматы"),
+    ("в Шымкенте", "Шымкенте", "город Шымкент"),
+    ("в Южно-Казахстанской области", "Южно-Казахстанской области", "Туркестанская область"),
+    ("в Восточно-Казахстанской области", "Восточно-Казахстанской области", "Восточно-Казахстанская область"),
+    ("в ВКО", "ВКО", "Восточно-Казахстанская область"),
+    ("в Караганде", "Караганде", "Караганда"),
+    ("в Усть-Каменогорске", "Усть-Каменогорске", "Усть-Каменогорск"),
+    ("аэропорт Ушарал", "Ушарал", "Ушарал"),
+    ("в Российской Федерации", "Российской Федерации", "Россия"),
+    ("из Азербайджана", "Азербайджана", "Азербайджан"),
+    ("в РК", "РК", "Казахстан"),
+])
+def test_regions(text, surface, canonical):
+    assert (surface, canonical, "region") in places(text)
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("побережья Алаколя", "Алаколя", "Алаколь"),
+    ("побережье озера Балхаш", "озера Балхаш", "Балхаш"),
+    ("на Каспийском море", "Каспийском море", "Каспийское море"),
+    ("вдоль Иртыша", "Иртыша", "Иртыш"),
+    ("страны Латинской Америки", "Латинской Америки", "Латинская Америка"),
+])
+def test_locations(text, surface, canonical):
+    assert (surface, canonical, "location") in places(text)
+
+
+def test_capital_means_astana_in_kazakhstan_news():
+    text = "Аким Карагандинской области доложил. Президент дал поручения по развитию столицы."
+    assert ("столицы", "город Астана", "region") in places(text)
+
+
+def test_capital_is_not_astana_elsewhere():
+    assert places("Премьер вернулся в столицу после визита.") == []
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("японского монарха", "Япония"),
+    ("московского метро", "Москва"),
+    ("американских и советских войск", "США"),
+])
+def test_place_adjectives(text, canonical):
+    assert any(normal == canonical for _, normal, _ in places(text))
+
+
+@pytest.mark.parametrize("text", [
+    "абай кунанбаев",           # a poet, not the oblast
+    "астана жителей",           # lower case is not a name
+    "развитие региона",
+    "область науки",
+])
+def test_not_places(text):
+    assert [p for p in places(text) if p[2] == "region" and p[1] != "город Астана"] == []
