@@ -8,10 +8,13 @@ however large the batch is.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import platform
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -53,11 +56,26 @@ def _init_worker(single_threaded: bool = False) -> None:
     _PIPELINE = Pipeline()
 
 
-def process_document(src: SourceDoc) -> Outcome:
-    """Run the pipeline on one document; any failure becomes an error outcome."""
+class DocumentTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise DocumentTimeout()
+
+
+def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
+    """Run the pipeline on one document; any failure becomes an error outcome.
+
+    ``timeout`` seconds (0: none) bound the document's time: a stuck document
+    becomes an error line, not a stuck batch."""
     if _PIPELINE is None:
         _init_worker()
     started = time.perf_counter()
+    armed = timeout > 0 and threading.current_thread() is threading.main_thread()
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         record = _PIPELINE.process(src)
         outcome = Outcome(
@@ -66,12 +84,20 @@ def process_document(src: SourceDoc) -> Outcome:
             meeting_lines=[m.model_dump_json() for m in record.meetings],
             mention_types=dict(Counter(m.type for m in record.mentions if not m.boilerplate)),
         )
+    except DocumentTimeout:
+        outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
+            "path": src.path or src.doc_id, "error": "timeout",
+            "message": f"extraction took longer than {timeout:g} s", "doc_id": src.doc_id})
     except Exception as exc:  # one bad document must not stop the batch
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "extraction_failed",
             "message": f"{type(exc).__name__}: {exc}", "doc_id": src.doc_id,
             "traceback": traceback.format_exc(limit=5),
         })
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -83,9 +109,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+DEFAULT_TIMEOUT = 30.0
+
+
 @dataclass
 class RunStats:
     documents: int = 0
+    resumed: int = 0
     failed: int = 0
     meetings: int = 0
     mentions: Counter = field(default_factory=Counter)
@@ -94,8 +124,15 @@ class RunStats:
 
 
 def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], jobs: int = 0,
-              progress: Optional[Callable[[RunStats], None]] = None) -> dict:
-    """Process every input into ``out_dir``; returns the run summary (also run.json)."""
+              progress: Optional[Callable[[RunStats], None]] = None,
+              timeout: float = DEFAULT_TIMEOUT, resume: bool = False,
+              executor: Optional[Callable] = None, engine: str = "local") -> dict:
+    """Process every input into ``out_dir``; returns the run summary (also run.json).
+
+    With ``resume``, an input whose record already exists for the same source
+    (sha256) and pipeline version is not processed again; its meetings are
+    carried into the new meetings.jsonl.  ``executor(sources, record, timeout)``
+    runs the documents (default: in-process for one job, a process pool otherwise)."""
     inputs = [str(p) for p in inputs]
     jobs = jobs or default_jobs()
     out = OutputFolder(Path(out_dir))
@@ -127,15 +164,18 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
             if isinstance(item, InputError):
                 fail({"path": item.path, "error": item.error, "message": item.message,
                       **({"doc_id": item.doc_id} if item.doc_id else {})})
+            elif resume and _done_before(out, item):
+                stats.resumed += 1
+                if progress:
+                    progress(stats)
             else:
                 yield item
 
     try:
-        if jobs == 1:
-            for src in items():
-                record(process_document(src))
-        else:
-            _run_parallel(items(), jobs, record)
+        if executor is None:
+            executor = _run_serial if jobs == 1 else (
+                lambda sources, rec, t: _run_parallel(sources, jobs, rec, t))
+        executor(items(), record, timeout)
     except BaseException:
         out.abort()
         raise
@@ -146,9 +186,12 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
         "started": started_at,
         "seconds": round(elapsed, 3),
         "jobs": jobs,
+        "engine": engine,
         "inputs": inputs,
         "counts": {
-            "documents": stats.documents,
+            "documents": stats.documents + stats.resumed,
+            "processed": stats.documents,
+            "resumed": stats.resumed,
             "failed": stats.failed,
             "meetings": stats.meetings,
             "mentions": dict(sorted(stats.mentions.items())),
@@ -165,12 +208,35 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
     return summary
 
 
-def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Outcome], None]) -> None:
+def _done_before(out: OutputFolder, src: SourceDoc) -> bool:
+    """Resume: the record exists, for this very source and pipeline version."""
+    existing = out.existing(src.doc_id)
+    if not existing or existing.get("pipeline_version") != __version__:
+        return False
+    if (existing.get("source") or {}).get("sha256") != src.sha256:
+        return False
+    out.add_meetings([json.dumps(m, ensure_ascii=False, separators=(",", ":"))
+                      for m in existing.get("meetings", [])])
+    return True
+
+
+def _run_serial(sources: Iterable[SourceDoc], record: Callable[[Outcome], None], timeout: float) -> None:
+    for src in sources:
+        record(process_document(src, timeout))
+
+
+def process_many(sources: list[SourceDoc], timeout: float = 0) -> list[Outcome]:
+    """A batch of documents in one task (for distributed engines)."""
+    return [process_document(src, timeout) for src in sources]
+
+
+def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Outcome], None],
+                  timeout: float) -> None:
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(True,)) as pool:
         pending: deque = deque()
         for src in sources:
-            pending.append(pool.apply_async(process_document, (src,)))
+            pending.append(pool.apply_async(process_document, (src, timeout)))
             if len(pending) >= jobs * WINDOW:
                 record(pending.popleft().get())
         while pending:

@@ -27,6 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", "-o", required=True, type=Path, help="output folder")
     run.add_argument("--jobs", "-j", type=_positive_int, default=0,
                      help="worker processes (default: all cores)")
+    run.add_argument("--timeout", type=float, default=30.0,
+                     help="seconds one document may take before it becomes an error (default 30, 0: none)")
+    run.add_argument("--resume", action="store_true",
+                     help="skip inputs whose record exists for the same source and pipeline version")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local worker processes, or a Dask cluster (pip install .[dask])")
+    run.add_argument("--scheduler", help="Dask scheduler address (default: start a LocalCluster)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
 
     ext = sub.add_parser("extract", help="print the record of one file (or - for stdin)")
@@ -85,8 +92,22 @@ def cmd_run(args) -> int:
         if not Path(item).exists():
             print(f"extractor run: no such file or folder: {item}", file=sys.stderr)
             return 2
+    if args.timeout < 0:
+        print("extractor run: --timeout must be >= 0", file=sys.stderr)
+        return 2
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    summary = run_batch(args.inputs, args.out, jobs=args.jobs, progress=progress.update)
+    if args.engine == "dask":
+        try:
+            from .engines.dask_engine import run_dask
+        except ImportError as exc:
+            print(f"extractor run: --engine dask needs the dask extra (pip install '.[dask]'): {exc}",
+                  file=sys.stderr)
+            return 2
+        summary = run_dask(args.inputs, args.out, scheduler=args.scheduler, workers=args.jobs or None,
+                           timeout=args.timeout, resume=args.resume, progress=progress.update)
+    else:
+        summary = run_batch(args.inputs, args.out, jobs=args.jobs, progress=progress.update,
+                            timeout=args.timeout, resume=args.resume)
     progress.close()
     if not args.quiet:
         for line in summary_lines(summary, args.out):

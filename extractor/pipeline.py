@@ -21,6 +21,8 @@ from .spans import Span
 from .tag.morph import analyzer
 from .tag.ner import NerTagger
 from .text.boilerplate import find_boilerplate
+from .text.language import detect_language
+from .text.normalize import analysis_text
 from .text.metadata import dateline
 from .text.metadata import outlet as text_outlet
 from .text.segment import blocks, sentences
@@ -62,35 +64,57 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------
     def process(self, src: SourceDoc) -> DocumentRecord:
         text, begin = src.text, src.header_end
-        clock = _StageClock(self.stage_seconds)
-        boilerplate = clock("clean", find_boilerplate, text, begin)
-        segments = clock("segment", lambda: blocks(text, sentences(text, begin)))
-        ner = clock("tag", self._ner, text, segments)
-        spans = clock("extract", ner_mentions, text, ner)
-        spans = merge_places(spans, clock("places", place_mentions, text, segments))
-        spans = clock("people", link_people, text, spans)
-        spans += clock("facilities", extract_facilities, text, segments,
-                       [s for s in spans if s.type == "person"])
-        spans += clock("positions", extract_positions, text, segments,
-                       [s for s in spans if s.type == "person"],
-                       [s for s in spans if s.source == "gazetteer"])
-        spans += clock("figures", extract_figures, text, segments, src.published)
-        mentions = to_mentions(spans, boilerplate)
-        bounds = report_bounds(len(text), begin, boilerplate)
-        meetings = clock("assemble", assemble, src.doc_id, text, mentions, spans, segments,
-                         bounds, src.published)
-        outlet = src.outlet or text_outlet(text, *bounds)
-        return DocumentRecord(
+        record = DocumentRecord(
             pipeline_version=__version__,
             doc_id=src.doc_id,
             source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
-                          published=src.published, outlet=outlet, url=src.url),
+                          published=src.published, outlet=src.outlet, url=src.url),
             text_length=len(text),
+            language=detect_language(text[begin:]),
             header=TextSpan(start=0, end=begin) if begin else None,
-            boilerplate=[TextSpan(start=s, end=e) for s, e in boilerplate],
-            mentions=mentions,
-            meetings=meetings,
         )
+        if record.language != "ru":
+            record.status = "skipped"
+            record.status_reason = f"text is not in Russian (detected: {record.language}); nothing extracted"
+            return record
+        published = src.published or dateline(text, begin)
+        record.source.published = published
+        view = analysis_text(text)  # same length: every offset is an offset into text
+        clock = _StageClock(self.stage_seconds)
+        boilerplate = clock("clean", find_boilerplate, view, begin)
+        segments = clock("segment", lambda: blocks(view, sentences(view, begin)))
+        ner = clock("tag", self._ner, view, segments)
+        spans = clock("extract", ner_mentions, view, ner)
+        spans = merge_places(spans, clock("places", place_mentions, view, segments))
+        spans = clock("people", link_people, view, spans)
+        spans += clock("facilities", extract_facilities, view, segments,
+                       [s for s in spans if s.type == "person"])
+        spans += clock("positions", extract_positions, view, segments,
+                       [s for s in spans if s.type == "person"],
+                       [s for s in spans if s.source == "gazetteer"])
+        spans += clock("figures", extract_figures, view, segments, published)
+        mentions = to_mentions(spans, boilerplate)
+        bounds = report_bounds(len(text), begin, boilerplate)
+        meetings = clock("assemble", assemble, src.doc_id, view, mentions, spans, segments,
+                         bounds, published)
+        record.source.outlet = src.outlet or text_outlet(view, *bounds)
+        record.boilerplate = [TextSpan(start=s, end=e) for s, e in boilerplate]
+        record.mentions = mentions
+        record.meetings = meetings
+        if view is not text:
+            _texts_from_source(record, text)
+        return record
+
+
+def _texts_from_source(record: DocumentRecord, text: str) -> None:
+    """Every emitted text is cut from the source, not from the analysis view."""
+    for m in record.mentions:
+        m.text = text[m.start:m.end]
+    for meeting in record.meetings:
+        for f in meeting.figures:
+            f.text = text[f.start:f.end]
+        for i in meeting.instructions:
+            i.text = text[i.start:i.end]
 
 
 class _StageClock:

@@ -138,7 +138,22 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("binary", f"{controls} control characters: binary data, not text")
     if not text.strip():
         raise DecodeError("empty", "empty or whitespace-only text")
+    if _looks_like_html(text):
+        raise DecodeError("html", "an HTML page, not plain text: save the article's text instead")
     return text, encoding
+
+
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<\?xml)", re.IGNORECASE)
+_TAG = re.compile(r"</?(?:html|head|body|div|span|p|a|script|style|meta|link|table|tr|td|ul|li|br)\b[^>]*>",
+                  re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:200_000]
+    if _HTML_START.match(head):
+        return True
+    tags = _TAG.findall(head)
+    return len(tags) >= 10 and sum(map(len, tags)) > 0.2 * len(head)
 
 
 def _strict(data: bytes, codec: str, label: str) -> str:

@@ -124,6 +124,10 @@ class DocumentRecord(_Record):
     doc_id: str
     source: Source
     text_length: int = Field(ge=0)
+    language: str = Field(default="ru", description="Detected language: ru, kk, en or other.")
+    status: Literal["ok", "skipped"] = Field(
+        default="ok", description="'skipped': no extraction was run (see status_reason).")
+    status_reason: Optional[str] = None
     header: Optional[TextSpan] = Field(
         default=None, description="Metadata header at the top of the file (e.g. 'date 2025-08-14').")
     boilerplate: list[TextSpan] = Field(default_factory=list)

@@ -1,9 +1,10 @@
 """Write stage: atomic JSON files and the run's output folder.
 
-Every file appears complete or not at all: we write a hidden temp file in the
-same folder, fsync it and rename it over the target.  ``meetings.jsonl`` and
-``errors.jsonl`` are streamed into hidden temp files during the run and renamed
-into place when the run finishes.
+Every file appears complete or not at all: we write a temp file in
+``OUT/.partial/``, fsync it and rename it over the target.  ``meetings.jsonl``
+and ``errors.jsonl`` are streamed into temp files during the run and renamed
+into place when the run finishes.  A run killed midway leaves only complete
+files in OUT (plus, at most, temp files under ``.partial/``, cleared by the next run).
 """
 from __future__ import annotations
 
@@ -19,10 +20,14 @@ RUN = "run.json"
 RESERVED = {Path(MEETINGS).stem, Path(ERRORS).stem, Path(RUN).stem}
 
 
-def atomic_write_text(path: Path, content: str) -> None:
+PARTIAL = ".partial"
+
+
+def atomic_write_text(path: Path, content: str, tmp_dir: Optional[Path] = None) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_dir = tmp_dir or path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
@@ -44,10 +49,10 @@ def atomic_write_json(path: Path, obj: Any) -> None:
 class StreamedFile:
     """A JSONL file written line by line to a temp file, renamed on :meth:`commit`."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, tmp_dir: Optional[Path] = None):
         self.path = Path(path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                         dir=self.path.parent)
+                                         dir=tmp_dir or self.path.parent)
         self._fh: Optional[IO[str]] = os.fdopen(fd, "w", encoding="utf-8")
         self.lines = 0
 
@@ -79,18 +84,35 @@ class OutputFolder:
 
     def __init__(self, out_dir: Path):
         self.dir = Path(out_dir)
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.meetings = StreamedFile(self.dir / MEETINGS)
-        self.errors = StreamedFile(self.dir / ERRORS)
+        self.partial = self.dir / PARTIAL
+        self.partial.mkdir(parents=True, exist_ok=True)
+        for stale in self.partial.iterdir():  # left by a run that was killed
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+        self.meetings = StreamedFile(self.dir / MEETINGS, self.partial)
+        self.errors = StreamedFile(self.dir / ERRORS, self.partial)
 
     def document_path(self, doc_id: str) -> Path:
         name = f"{doc_id}_doc" if doc_id in RESERVED else doc_id
         return self.dir / f"{name}.json"
 
     def write_document(self, doc_id: str, record_json: str, meeting_lines: list[str]) -> None:
-        atomic_write_text(self.document_path(doc_id), record_json)
+        atomic_write_text(self.document_path(doc_id), record_json, self.partial)
+        self.add_meetings(meeting_lines)
+
+    def add_meetings(self, meeting_lines: list[str]) -> None:
         for line in meeting_lines:
             self.meetings.write_line(line)
+
+    def existing(self, doc_id: str) -> Optional[dict]:
+        """The record already written for ``doc_id`` (None if absent or unreadable)."""
+        try:
+            data = json.loads(self.document_path(doc_id).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
 
     def write_error(self, error: dict) -> None:
         self.errors.write_line(json.dumps(error, ensure_ascii=False))
@@ -98,7 +120,12 @@ class OutputFolder:
     def finish(self, summary: dict) -> None:
         self.meetings.commit()
         self.errors.commit()
-        atomic_write_json(self.dir / RUN, summary)
+        atomic_write_text(self.dir / RUN, json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
+                          self.partial)
+        try:
+            self.partial.rmdir()
+        except OSError:
+            pass
 
     def abort(self) -> None:
         self.meetings.discard()

@@ -25,7 +25,7 @@ from yargy.predicates.constructors import Predicate
 from ..data import word_list
 from ..parsing.anchored import AnchoredParser
 from ..parsing.prefixes import PrefixIndex
-from ..parsing.tokenizer import LazyMorphTokens, tokenizer
+from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
 from ..text.segment import Sentence
 from .inflect import phrase
@@ -112,7 +112,7 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Sp
     for block in blocks:
         if not stems.any_in(block.text):
             continue
-        tokens = LazyMorphTokens(block.text)
+        tokens = block_tokens(block.text)
         covered = -1
         for i in range(len(tokens)):
             raw = tokens.raw(i)
@@ -140,15 +140,15 @@ def _quoted(text: str, span: Span) -> bool:
 
 
 def _longest(tokens, anchor: int, covered: int):
+    first = max(covered + 1, anchor - LOOKBACK)
     stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    for start in range(max(covered + 1, anchor - LOOKBACK), anchor + 1):
-        first = tokens[start]
-        if first.type != "RU" or (start < anchor and not (adjective()(first) or tokens.raw(start + 1).value in "-–")):
-            continue
-        match = parser().longest_prefix(tokens[start:stop])
-        if match is not None and start + len(match.tokens) > anchor:
-            return match, start
-    return None, -1
+    match, start = parser().longest_covering(tokens[first:stop], anchor - first, _can_start)
+    return (match, first + start) if match is not None else (None, -1)
+
+
+def _can_start(token) -> bool:
+    """Any Russian word: an adjective, a head, or the first half of "насосно-фильтровальной"."""
+    return token.type == "RU"
 
 
 # words of building and running facilities: an unnamed facility counts in their sentence

@@ -7,13 +7,14 @@ indeclinable names work), longest variant first.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
 from ..data import word_list
 from ..tag.morph import parse
-from ..text.segment import Sentence, tokens
+from ..text.segment import Sentence
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,20 @@ def keys(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
+
+
 def find_places(text: str, blocks: Sequence[Sentence]) -> Iterator[PlaceMatch]:
     index = gazetteer()
     for block in blocks:
-        toks = [t for t in tokens(text, block.start, block.end)]
+        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, block.start, block.end)]
         i = 0
         while i < len(toks):
             match = _match_at(toks, i, index) if toks[i].text[:1].isalpha() else None

@@ -23,7 +23,7 @@ from yargy.predicates import type as token_type
 from ..data import word_list
 from ..parsing.anchored import AnchoredParser
 from ..parsing.prefixes import PrefixIndex
-from ..parsing.tokenizer import LazyMorphTokens, tokenizer
+from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
 from ..text.segment import Sentence
 from .inflect import phrase
@@ -150,7 +150,7 @@ def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) ->
     for block in blocks:
         if not stems.any_in(block.text):
             continue
-        tokens = LazyMorphTokens(block.text)
+        tokens = block_tokens(block.text)
         covered = -1
         for i in range(len(tokens)):
             raw = tokens.raw(i)
@@ -178,15 +178,27 @@ def _is_head(token, single, hyphenated) -> bool:
 
 
 def _longest(tokens, anchor: int, covered: int):
+    first = max(covered + 1, anchor - LOOKBACK)
     stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    for start in range(max(covered + 1, anchor - LOOKBACK), anchor + 1):
-        first = tokens[start]
-        if first.type != "RU":
-            continue
-        match = parser().longest_prefix(tokens[start:stop])
-        if match is not None and start + len(match.tokens) > anchor:
-            return match, start
-    return None, -1
+    match, start = parser().longest_covering(tokens[first:stop], anchor - first, _can_start)
+    return (match, first + start) if match is not None else (None, -1)
+
+
+def _can_start(token) -> bool:
+    single, hyphenated = lexicon()
+    return token.type == "RU" and (_may_start(token) or token.value.lower() in hyphenated
+                                   or _is_head_noun(token))
+
+
+_STARTS = {"исполняющий", "экс", "и", "о"}
+
+
+def _may_start(token) -> bool:
+    """Only a modifier ("первый", "главный"), "исполняющий" or "экс" comes before the head."""
+    if token.value.lower() in _STARTS:
+        return True
+    forms = getattr(token, "forms", None) or []
+    return any(f.grams.values & {"ADJF", "PRTF"} for f in forms[:2])
 
 
 def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):

@@ -25,7 +25,7 @@ from .subjects import subject_of
 from yargy import or_
 
 from ..parsing.anchored import AnchoredParser
-from ..parsing.tokenizer import DOTDATE, NUM, LazyMorphTokens, tokenizer
+from ..parsing.tokenizer import DOTDATE, NUM, block_tokens, tokenizer
 from .facts import Measure
 from .units import kind_of_unit, unit_stems
 
@@ -115,7 +115,7 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
         numeric = bool(_NUMERIC.search(sent.text))
         if not (numeric or _DATE_WORD.search(sent.text)):
             continue
-        tokens = LazyMorphTokens(sent.text)
+        tokens = block_tokens(sent.text)
         for group, parser in table.items():
             if group == "number" and not numeric:
                 continue
@@ -137,14 +137,10 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
 
 def _longest_at(parser: AnchoredParser, tokens, anchor: int, covered: int, can_start):
     """The longest match that starts at most LOOKBACK tokens before ``anchor`` and holds it."""
+    first = max(covered + 1, anchor - LOOKBACK)
     stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    for start in range(max(covered + 1, anchor - LOOKBACK), anchor + 1):
-        if not can_start(tokens[start]):
-            continue
-        match = parser.longest_prefix(tokens[start:stop])
-        if match is not None and start + len(match.tokens) > anchor:
-            return match, start
-    return None, -1
+    match, start = parser.longest_covering(tokens[first:stop], anchor - first, can_start)
+    return (match, first + start) if match is not None else (None, -1)
 
 
 def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[Span]:

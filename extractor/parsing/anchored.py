@@ -19,9 +19,13 @@ from yargy.rule.bnf import is_rule
 class AnchoredParser(Parser):
     """A yargy Parser that only predicts productions whose first token can match."""
 
+    PREDICT_CACHE = 200_000
+
     def __init__(self, rule, tokenizer=None, tagger=None):
         super().__init__(rule, tokenizer=tokenizer, tagger=tagger)
         self._first: dict[int, tuple[list, bool]] = {}
+        # (rule, token type, token text) -> indices of the productions worth predicting
+        self._predicted: dict[tuple, list[int]] = {}
 
     def _first_of_rule(self, rule, visiting: frozenset = frozenset()) -> tuple[list, bool]:
         key = id(rule)
@@ -56,20 +60,66 @@ class AnchoredParser(Parser):
         if next_column is None:
             return super().predict(column, next_column, rule)
         token = next_column.token
+        signature = (id(rule), token.type, token.value)
+        indices = self._predicted.get(signature)
+        if indices is None:
+            indices = self._predicted[signature] = self._viable(rule, token)
+            if len(self._predicted) > self.PREDICT_CACHE:
+                self._predicted.clear()
+        for index in indices:
+            production = rule.productions[index]
+            node = Node(rule, production, rank=index, children=[])
+            column.append(State(rule, production, dot_index=0, start_column=column,
+                                stop_column=column, node=node))
+
+    def _viable(self, rule, token) -> list[int]:
+        """Productions of ``rule`` whose first token can be ``token`` (the same for every
+        token of the same type and text, so the answer is cached)."""
         tested = self._tested.setdefault(id(token), {})
+        out = []
         for index, production in enumerate(rule.productions):
             key = id(production)
             first = self._first.get(key)
             if first is None:
                 preds, nullable = self._first_of_terms(production.terms)
-                # each distinct predicate once
                 first = self._first[key] = (list({id(p): p for p in preds}.values()), nullable)
             preds, nullable = first
-            if not nullable and not any(_test(tested, pred, token) for pred in preds):
+            if nullable or any(_test(tested, pred, token) for pred in preds):
+                out.append(index)
+        return out
+
+    def longest_covering(self, tokens: Sequence, anchor: int, can_start=None):
+        """The longest match within ``tokens`` that covers ``tokens[anchor]``, with the
+        index where it starts (earliest start wins a tie).  One chart for every start
+        position up to the anchor, instead of one chart per start."""
+        self._tested = {}
+        chart = Chart(self.tagger(iter(tokens)))
+        for column, next_column in chart:
+            starts_here = column.index <= anchor and (
+                can_start is None or (next_column is not None and can_start(next_column.token)))
+            if starts_here:
+                self.predict(column, next_column, self.rule)
+            for state in column:
+                if state.completed:
+                    self.complete(column, state)
+                else:
+                    next_term = state.next_term
+                    if is_rule(next_term):
+                        self.predict(column, next_column, next_term)
+                    elif next_column:
+                        self.scan(next_column, next_term, state)
+        best, best_key = None, None
+        for state in chart.matches(self.rule):
+            start, stop = state.range
+            if not (start <= anchor < stop):
                 continue
-            node = Node(rule, production, rank=index, children=[])
-            column.append(State(rule, production, dot_index=0, start_column=column,
-                                stop_column=column, node=node))
+            key = (stop - start, -start)
+            if best_key is not None and key <= best_key:
+                continue
+            match = prepare_match(next(iter(prepare_trees([state]))))
+            if match is not None:
+                best, best_key = (match, start), key
+        return best if best is not None else (None, -1)
 
     def longest_prefix(self, tokens: Sequence) -> Optional[object]:
         """The longest yargy Match of the grammar that starts at ``tokens[0]``."""

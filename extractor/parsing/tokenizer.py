@@ -79,3 +79,9 @@ class LazyMorphTokens:
     def raw(self, i: int):
         """Token ``i`` without forcing its morphology."""
         return self._tokens[i]
+
+
+@lru_cache(maxsize=512)
+def block_tokens(text: str) -> LazyMorphTokens:
+    """One lazily analysed token list per block, shared by every grammar that reads it."""
+    return LazyMorphTokens(text)

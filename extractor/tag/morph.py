@@ -35,11 +35,15 @@ def yargy_morph():
     """A yargy morph analyser backed by our pymorphy3 instance (cached forms)."""
     from yargy.morph import MorphAnalyzer, prepare_form
 
+    @lru_cache(maxsize=50_000)
+    def forms(word):
+        return [prepare_form(p) for p in parse(word)]
+
     class Pymorphy3ForYargy(MorphAnalyzer):
         def __init__(self):
             super().__init__(raw=analyzer())
 
         def __call__(self, word):
-            return [prepare_form(p) for p in parse(word)]
+            return forms(word)
 
     return Pymorphy3ForYargy()

@@ -1,0 +1,1 @@
+"""Engines beyond local processes (optional extras)."""
