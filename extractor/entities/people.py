@@ -9,6 +9,7 @@ in the nominative), and every mention carries the entity id in
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -102,8 +103,9 @@ def link_people(text: str, spans: list[Span]) -> list[Span]:
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
+    index: dict[str, list[Entity]] = {}  # surname and given-name stems -> entities
     for span in sorted(people, key=lambda s: -len(_words(s.normal or s.text))):
-        _attach(span, entities)
+        _attach(span, entities, index)
     added = _propagate(text, spans, entities)
     for entity in entities:
         for span in entity.spans:
@@ -115,13 +117,13 @@ def link_people(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
-def _attach(span: Span, entities: list[Entity]) -> Entity:
+def _attach(span: Span, entities: list[Entity], index: dict[str, list[Entity]]) -> Entity:
     words = _words(span.normal or span.text)
     surface_words = _words(span.text)
     nominative = [w.lower() for w in words] == [w.lower() for w in surface_words]
     surname = stem(words[-1]) if words else None
     given = stem(words[0]) if len(words) > 1 else None
-    for entity in entities:
+    for entity in index.get(surname or "", ()):
         if surname and surname == entity.surname_stem and (given is None or entity.given_stem is None
                                                           or given == entity.given_stem):
             entity.spans.append(span)
@@ -133,27 +135,36 @@ def _attach(span: Span, entities: list[Entity]) -> Entity:
             return entity
     entity = Entity(f"p{len(entities) + 1}", span.normal or span.text, surname, given, nominative, [span])
     entities.append(entity)
+    for key in {surname, given} - {None}:
+        index.setdefault(key, []).append(entity)
     return entity
 
 
+_CAPITALIZED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
+
+
 def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
-    taken = [(s.start, s.end) for s in spans]
-    added: list[Span] = []
+    """One pass over the capitalised words of the text; each is looked up by stem."""
+    by_stem: dict[str, Entity] = {}
     for entity in entities:
-        if len(_words(entity.name)) < 2 or not entity.surname_stem or len(entity.surname_stem) < MIN_SURNAME:
+        if (len(_words(entity.name)) >= 2 and entity.surname_stem and len(entity.surname_stem) >= MIN_SURNAME
+                and entity.surname[:1].isupper()):
+            by_stem.setdefault(entity.surname_stem, entity)
+    if not by_stem:
+        return []
+    taken = sorted((s.start, s.end) for s in spans)
+    starts = [s for s, _ in taken]
+    added: list[Span] = []
+
+    for match in _CAPITALIZED.finditer(text):
+        entity = by_stem.get(stem(match.group()))
+        if entity is None or len(match.group()) - len(entity.surname_stem) > 3:
             continue
-        surname = entity.surname
-        if not surname[:1].isupper():
+        k = bisect.bisect_right(starts, match.start())
+        if (k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end()):
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(surname[: len(entity.surname_stem)]) + r"[а-яё]{0,3}(?![\w-])")
-        for match in pattern.finditer(text):
-            if stem(match.group()) != entity.surname_stem:
-                continue
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            span = Span(match.start(), match.end(), "person", match.group(), normal=surname,
-                        source="coreference", data={"entity": entity.id})
-            entity.spans.append(span)
-            added.append(span)
-            taken.append((span.start, span.end))
+        span = Span(match.start(), match.end(), "person", match.group(), normal=entity.surname,
+                    source="coreference", data={"entity": entity.id})
+        entity.spans.append(span)
+        added.append(span)
     return added

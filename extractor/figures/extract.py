@@ -95,7 +95,7 @@ def _worth_parsing(group: str, tokens, i: int) -> bool:
     ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
     if group == "number":
         stems = unit_stems()
-        return any(w in stems or w[:4] in stems for w in ahead) or (
+        return any(stems.may_match(w) for w in ahead) or (
             i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
     value = token.value
     if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:

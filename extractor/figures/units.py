@@ -14,6 +14,7 @@ from yargy.interpretation import const
 from yargy.predicates import caseless, eq, normalized
 
 from ..data import word_list
+from ..parsing.prefixes import PrefixIndex
 
 
 @lru_cache(maxsize=1)
@@ -67,11 +68,9 @@ def kind_of_unit(unit: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def unit_stems() -> frozenset[str]:
-    """First four letters (or the symbol) of every unit and scale word: a cheap
-    pre-check that a number may be followed by a unit at all."""
-    from .numbers import SCALES
-
+def unit_stems() -> PrefixIndex:
+    """First four letters (or the symbol) of every unit word: a cheap pre-check that a
+    number may be followed by a unit at all (scale words alone make no figure)."""
     words = {w.lower().rstrip(".") for rows in unit_table().values() for _, ws in rows for w in ws}
-    words |= set(SCALES) | {"раз", "раза"}
-    return frozenset(w[:4] for w in words if w) | frozenset(w for w in words if len(w) < 4)
+    words |= {"раз", "раза"}
+    return PrefixIndex(words)
