@@ -134,6 +134,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="kz-extractor throughput benchmark")
     parser.add_argument("--docs", type=int, default=2000, help="documents in the large corpus")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
+    parser.add_argument("--memory", action="store_true",
+                        help="also measure peak RSS of a 1-worker batch at 1,000 and 10,000 documents")
     parser.add_argument("--child", choices=["natasha", "pipeline", "batch"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
@@ -168,6 +170,14 @@ def main() -> int:
                     [*extractor_bin, "extract", str(ROOT / "seeds" / "004_874fe8aaadcc118b.txt")], 3),
             },
         }
+        if args.memory:
+            results["memory"] = {}
+            for n in (1000, 10000):
+                path = Path(tmp) / f"mem{n}.jsonl"
+                write_corpus(path, n)
+                run = child("batch", path, 1)
+                results["memory"][str(n)] = {"documents": n, "peak_rss_mb": run["peak_rss_mb"],
+                                             "seconds": run["seconds"]}
     mb = c_large * 2 / 1e6  # characters -> MB of UTF-8 (Cyrillic: ~2 bytes a character)
 
     def rate(seconds: float) -> tuple[float, float]:
@@ -196,6 +206,8 @@ def main() -> int:
     for key, value in results["ratios"].items():
         print(f"{key:<40} {value:.2f}x")
     print("stage ms/doc: " + ", ".join(f"{k} {v:.2f}" for k, v in results["stage_ms_per_document"].items()))
+    for n, m in results.get("memory", {}).items():
+        print(f"memory: {n} documents, 1 worker: peak RSS {m['peak_rss_mb']:.0f} MB ({m['seconds']:.0f} s)")
     cs = results["cold_start"]
     print(f"cold start: --version {cs['version_seconds']:.3f}s, first record {cs['first_record_seconds']:.2f}s")
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("file", help="a .txt file, or - to read stdin")
     ext.add_argument("--published", help="publication date, YYYY-MM-DD")
     ext.add_argument("--compact", action="store_true", help="one-line JSON")
+    ext.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report of the document")
+
+    rep = sub.add_parser("report", help="an HTML report of a run's records")
+    rep.add_argument("records", type=Path, help="a run's output folder")
+    rep.add_argument("--html", type=Path, required=True, metavar="FILE", help="the HTML file to write")
 
     schema = sub.add_parser("schema", help="print or write the JSON Schema of the records")
     schema.add_argument("--out", type=Path, help="folder to write <name>.schema.json files into")
@@ -74,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema,
-               "eval": cmd_eval}[args.command]
+               "eval": cmd_eval, "report": cmd_report}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
@@ -138,6 +143,33 @@ def cmd_extract(args) -> int:
         return 1
     record = Pipeline().process(src)
     print(record.model_dump_json(indent=None if args.compact else 2))
+    if args.html:
+        import json
+
+        from .report.html import build_report
+        from .writing import atomic_write_text
+
+        data = json.loads(record.model_dump_json())
+        atomic_write_text(args.html, build_report([data], {record.doc_id: src.text}, title=record.doc_id))
+        print(f"wrote {args.html}", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report.html import build_report
+    from .report.sources import load_run, source_text
+    from .writing import atomic_write_text
+
+    if not args.records.is_dir():
+        print(f"extractor report: no such folder: {args.records}", file=sys.stderr)
+        return 2
+    records = load_run(args.records)
+    if not records:
+        print(f"extractor report: no records in {args.records}", file=sys.stderr)
+        return 1
+    texts = {r["doc_id"]: source_text(r) for r in records}
+    atomic_write_text(args.html, build_report(records, texts, title=f"kz-extractor: {args.records}"))
+    print(f"wrote {args.html} ({len(records)} documents)", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,9 @@ RESERVED = {Path(MEETINGS).stem, Path(ERRORS).stem, Path(RUN).stem}
 
 
 PARTIAL = ".partial"
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK  # what open() would give: temp files start private (0600)
 
 
 def atomic_write_text(path: Path, content: str, tmp_dir: Optional[Path] = None) -> None:
@@ -28,6 +31,7 @@ def atomic_write_text(path: Path, content: str, tmp_dir: Optional[Path] = None) 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = tmp_dir or path.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir)
+    os.fchmod(fd, FILE_MODE)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
@@ -53,6 +57,7 @@ class StreamedFile:
         self.path = Path(path)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                          dir=tmp_dir or self.path.parent)
+        os.fchmod(fd, FILE_MODE)
         self._fh: Optional[IO[str]] = os.fdopen(fd, "w", encoding="utf-8")
         self.lines = 0
 

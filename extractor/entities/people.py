@@ -140,6 +140,17 @@ def _attach(span: Span, entities: list[Entity], index: dict[str, list[Entity]]) 
     return entity
 
 
+_GIVEN_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+$")
+
+
+def _given_before(text: str, start: int, entity: Entity):
+    """Where the entity's given name starts, when it stands right before the surname."""
+    match = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+    if match and entity.given_stem and stem(match.group(1)) == entity.given_stem:
+        return match.start(1)
+    return None
+
+
 _CAPITALIZED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 
 
@@ -163,7 +174,11 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         k = bisect.bisect_right(starts, match.start())
         if (k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end()):
             continue
-        span = Span(match.start(), match.end(), "person", match.group(), normal=entity.surname,
+        start, normal = match.start(), entity.surname
+        given = _given_before(text, start, entity)
+        if given is not None and not (k and taken[k - 1][1] > given):
+            start, normal = given, entity.name  # "Касым-Жомарт Токаев": the full name again
+        span = Span(start, match.end(), "person", text[start:match.end()], normal=normal,
                     source="coreference", data={"entity": entity.id})
         entity.spans.append(span)
         added.append(span)

@@ -1,0 +1,1 @@
+"""Human-readable reports of records: one self-contained HTML page (report.html)."""
