@@ -256,46 +256,70 @@ def read_text_file(path: Path, doc_id: str) -> SourceDoc:
 
 def read_jsonl(path: Path, ids: DocIds) -> Iterator[Item]:
     """One article per line: ``{"id", "text", "published"?, "url"?, "outlet"?}``.
-    A malformed line is an error of its own; the other lines still run."""
+
+    Streamed line by line (an archive may be larger than memory); a malformed
+    line is an error of its own and the other lines still run."""
     try:
-        data = path.read_bytes()
+        fh = path.open("rb")
     except OSError as exc:
         yield InputError(str(path), "unreadable", exc.strerror or str(exc))
         return
+    with fh:
+        head = fh.read(65536)
+        fh.seek(0)
+        if any(head.startswith(magic) for magic in _BINARY_MAGIC) or b"\x00" in head:
+            yield InputError(str(path), "binary", "binary data, not JSON lines")
+            return
+        encoding = _jsonl_encoding(head)
+        lineno = 0
+        for raw in fh:
+            lineno += 1
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            where = f"{path}:{lineno}"
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                yield InputError(where, "undecodable", f"not valid {encoding} at byte {exc.start}")
+                continue
+            if not line.strip():
+                continue
+            yield _article(line, where, path, lineno, ids)
+
+
+def _jsonl_encoding(head: bytes) -> str:
     try:
-        content, _ = decode(data)
-    except DecodeError as exc:
-        yield InputError(str(path), exc.error, str(exc))
-        return
-    for lineno, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{lineno}"
-        try:
-            article = json.loads(line)
-            if not isinstance(article, dict):
-                raise ValueError("a line must be a JSON object")
-            text = article.get("text")
-            if not isinstance(text, str):
-                raise ValueError("'text' is missing or not a string")
-            if not text.strip():
-                yield InputError(where, "empty", "empty or whitespace-only text")
-                continue
-            if "\x00" in text:
-                yield InputError(where, "binary", "NUL bytes in the text")
-                continue
-            published = parse_date(article.get("published"))
-            raw_id = str(article.get("id") or f"{path.stem}_{lineno}")
-        except (ValueError, TypeError) as exc:
-            yield InputError(where, "bad_jsonl", str(exc))
-            continue
-        header_published, header_end = parse_header(text)
-        outlet, url = article.get("outlet"), article.get("url")
-        yield SourceDoc(
-            doc_id=ids.claim(raw_id), text=text, sha256=sha256(text.encode("utf-8")),
-            encoding="utf-8", path=where, published=published or header_published,
-            outlet=outlet if isinstance(outlet, str) else None,
-            url=url if isinstance(url, str) else None, header_end=header_end)
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4:  # a character cut at the end of the sample
+            return "utf-8"
+        return "cp1251"
+
+
+def _article(line: str, where: str, path: Path, lineno: int, ids: DocIds) -> Item:
+    try:
+        article = json.loads(line)
+        if not isinstance(article, dict):
+            raise ValueError("a line must be a JSON object")
+        text = article.get("text")
+        if not isinstance(text, str):
+            raise ValueError("'text' is missing or not a string")
+        if not text.strip():
+            return InputError(where, "empty", "empty or whitespace-only text")
+        if "\x00" in text:
+            return InputError(where, "binary", "NUL bytes in the text")
+        published = parse_date(article.get("published"))
+        raw_id = str(article.get("id") or f"{path.stem}_{lineno}")
+    except (ValueError, TypeError) as exc:
+        return InputError(where, "bad_jsonl", str(exc))
+    header_published, header_end = parse_header(text)
+    outlet, url = article.get("outlet"), article.get("url")
+    return SourceDoc(
+        doc_id=ids.claim(raw_id), text=text, sha256=sha256(text.encode("utf-8", "surrogatepass")),
+        encoding="utf-8", path=where, published=published or header_published,
+        outlet=outlet if isinstance(outlet, str) else None,
+        url=url if isinstance(url, str) else None, header_end=header_end)
 
 
 def read_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[Item]:
