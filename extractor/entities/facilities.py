@@ -23,7 +23,7 @@ from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
 from ..data import word_list
-from ..parsing.anchored import AnchoredParser
+from ..parsing.anchored import AnchoredParser, scan_anchors
 from ..parsing.prefixes import PrefixIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
@@ -109,26 +109,25 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Sp
     stems = _stems()
     telling = set(word_list("facility_adjectives.txt"))
     out: list[Span] = []
+
+    def anchor(tokens, i) -> bool:
+        raw = tokens.raw(i)
+        return raw.type == "RU" and stems.may_match(raw.value) and bool(_head_lemma(tokens[i]))
+
     for block in blocks:
         if not stems.any_in(block.text):
             continue
         tokens = block_tokens(block.text)
-        covered = -1
-        for i in range(len(tokens)):
-            raw = tokens.raw(i)
-            if i <= covered or raw.type != "RU" or not stems.may_match(raw.value):
-                continue
-            lemma = _head_lemma(tokens[i])
-            if not lemma:
-                continue
-            match, start = _longest(tokens, i, covered)
-            if match is None:
-                continue
-            span = _span(text, block, match.tokens, lemma, telling)
+
+        def accept(match, start, block=block) -> bool:
+            head = next((lemma for t in match.tokens if (lemma := _head_lemma(t))), None)
+            span = _span(text, block, match.tokens, head, telling) if head else None
             if span is None or any(span.overlaps(t) for t in taken) or _quoted(text, span):
-                continue
-            covered = start + len(match.tokens) - 1
+                return False
             out.append(span)
+            return True
+
+        scan_anchors(parser(), tokens, anchor, _can_start, LOOKBACK, LOOKAHEAD, accept)
     return out
 
 
@@ -137,13 +136,6 @@ def _quoted(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 1):span.start]
     after = text[span.end:span.end + 1]
     return before in {"«", '"', "„"} and after in {"»", '"', "“"}
-
-
-def _longest(tokens, anchor: int, covered: int):
-    first = max(covered + 1, anchor - LOOKBACK)
-    stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    match, start = parser().longest_covering(tokens[first:stop], anchor - first, _can_start)
-    return (match, first + start) if match is not None else (None, -1)
 
 
 def _can_start(token) -> bool:

@@ -21,7 +21,7 @@ from yargy.predicates.constructors import Predicate
 from yargy.predicates import type as token_type
 
 from ..data import word_list
-from ..parsing.anchored import AnchoredParser
+from ..parsing.anchored import AnchoredParser, scan_anchors
 from ..parsing.prefixes import PrefixIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
@@ -147,41 +147,30 @@ def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) ->
     stems = _anchor_stems()
     single, hyphenated = lexicon()
     out: list[Span] = []
+
+    def anchor(tokens, i) -> bool:
+        raw = tokens.raw(i)
+        word = raw.value.lower()
+        if raw.type != "RU" or not stems.may_match(word) or not _is_head(tokens[i], single, hyphenated):
+            return False
+        return not (word == "главе" and i and tokens.raw(i - 1).value.lower() == "во")  # "во главе с"
+
     for block in blocks:
         if not stems.any_in(block.text):
             continue
-        tokens = block_tokens(block.text)
-        covered = -1
-        for i in range(len(tokens)):
-            raw = tokens.raw(i)
-            word = raw.value.lower()
-            if i <= covered or raw.type != "RU":
-                continue
-            if not stems.may_match(word):
-                continue
-            if not _is_head(tokens[i], single, hyphenated):
-                continue
-            if word == "главе" and i and tokens.raw(i - 1).value.lower() == "во":
-                continue  # "во главе с": at the head of, not a post
-            match, start_index = _longest(tokens, i, covered)
-            if match is None:
-                continue
-            covered = start_index + len(match.tokens) - 1
+
+        def accept(match, start, block=block) -> bool:
             span = _span(text, block, match.tokens, people)
             if span is not None:
                 out.append(span)
+            return True
+
+        scan_anchors(parser(), block_tokens(block.text), anchor, _can_start, LOOKBACK, LOOKAHEAD, accept)
     return out
 
 
 def _is_head(token, single, hyphenated) -> bool:
     return token.value.lower() in hyphenated or token.value.lower() == "экс" or _is_head_noun(token)
-
-
-def _longest(tokens, anchor: int, covered: int):
-    first = max(covered + 1, anchor - LOOKBACK)
-    stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    match, start = parser().longest_covering(tokens[first:stop], anchor - first, _can_start)
-    return (match, first + start) if match is not None else (None, -1)
 
 
 def _can_start(token) -> bool:

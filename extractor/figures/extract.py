@@ -24,7 +24,7 @@ from .quantity import QUANTITY
 from .subjects import subject_of
 from yargy import or_
 
-from ..parsing.anchored import AnchoredParser
+from ..parsing.anchored import AnchoredParser, scan_anchors
 from ..parsing.tokenizer import DOTDATE, NUM, block_tokens, tokenizer
 from .facts import Measure
 from .units import kind_of_unit, unit_stems
@@ -120,27 +120,19 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
             if group == "number" and not numeric:
                 continue
             is_anchor, can_start = RULES[group]
-            covered = -1  # tokens up to this index are inside a match of this group
-            for i in range(len(tokens)):
-                if i <= covered or not is_anchor(tokens.raw(i)) or not _worth_parsing(group, tokens, i):
-                    continue
-                match, start_index = _longest_at(parser, tokens, i, covered, can_start)
-                if match is None:
-                    continue
-                covered = start_index + len(match.tokens) - 1
+
+            def anchor(toks, i, group=group, is_anchor=is_anchor):
+                return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
+
+            def accept(match, start, group=group):
                 kind = "date" if group == "date" else kind_of_unit(match.fact.unit)
                 span = _figure(text, sent, kind, match, published)
                 if span is not None:
                     found.append(span)
+                return True
+
+            scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept)
     return _resolve(found)
-
-
-def _longest_at(parser: AnchoredParser, tokens, anchor: int, covered: int, can_start):
-    """The longest match that starts at most LOOKBACK tokens before ``anchor`` and holds it."""
-    first = max(covered + 1, anchor - LOOKBACK)
-    stop = min(len(tokens), anchor + LOOKAHEAD + 1)
-    match, start = parser.longest_covering(tokens[first:stop], anchor - first, can_start)
-    return (match, first + start) if match is not None else (None, -1)
 
 
 def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[Span]:

@@ -1,15 +1,16 @@
-"""Anchored yargy parsing: the longest match that starts at a given token.
+"""Anchored yargy parsing: the longest match around an anchor token.
 
 ``Parser.findall`` predicts the whole grammar at every token of the text, which
-costs milliseconds per sentence.  Figures hang on anchors (a number, a month,
-a currency sign), so we only ask: starting at this token, just before an
-anchor, what is the longest match?  The chart then predicts once, at the
-first column, and dies out within a few tokens.  Tokens are passed in already
-tokenized (with morphology), so a sentence is tokenized once for all grammars.
+costs milliseconds per sentence.  Figures and entities hang on anchors (a
+number, a month, a post, a facility noun), so we only ask: in a small window
+around this anchor, what is the longest match that holds it?  Productions are
+predicted only where their first token can match (cached per token text), and
+tokens come in already tokenized with morphology, so a block is tokenized once
+for all grammars.
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from yargy.parser import Chart, Parser, State, prepare_match, prepare_trees
 from yargy.tree import Node
@@ -121,31 +122,21 @@ class AnchoredParser(Parser):
                 best, best_key = (match, start), key
         return best if best is not None else (None, -1)
 
-    def longest_prefix(self, tokens: Sequence) -> Optional[object]:
-        """The longest yargy Match of the grammar that starts at ``tokens[0]``."""
-        self._tested: dict[int, dict[int, bool]] = {}  # predicate results per token, this call
-        chart = Chart(self.tagger(iter(tokens)))
-        for column, next_column in chart:
-            if column.first:
-                self.predict(column, next_column, self.rule)
-            for state in column:
-                if state.completed:
-                    self.complete(column, state)
-                else:
-                    next_term = state.next_term
-                    if is_rule(next_term):
-                        self.predict(column, next_column, next_term)
-                    elif next_column:
-                        self.scan(next_column, next_term, state)
-            if column.index and not column.states:
-                break  # nothing can continue past an empty column
-        best = None
-        for tree in sorted(prepare_trees(chart.matches(self.rule))):
-            match = prepare_match(tree)
-            if match is not None and (best is None or match.span.stop > best.span.stop):
-                best = match
-        return best
 
+def scan_anchors(parser: AnchoredParser, tokens, is_anchor: Callable, can_start: Optional[Callable],
+                 lookback: int, lookahead: int, accept: Callable) -> None:
+    """For each anchor token not inside an accepted match, find the longest match that
+    starts at most ``lookback`` tokens before it and holds it, and offer it to
+    ``accept(match, start_index)``; a True answer covers its tokens."""
+    covered = -1
+    for i in range(len(tokens)):
+        if i <= covered or not is_anchor(tokens, i):
+            continue
+        first = max(covered + 1, i - lookback)
+        stop = min(len(tokens), i + lookahead + 1)
+        match, start = parser.longest_covering(tokens[first:stop], i - first, can_start)
+        if match is not None and accept(match, first + start):
+            covered = first + start + len(match.tokens) - 1
 
 def _test(cache: dict, pred, token) -> bool:
     key = id(pred)
