@@ -88,3 +88,18 @@ def test_unreadable_file(tmp_path):
     assert proc.returncode == 1
     _, errors = read_out(tmp_path / "out")
     assert [e["error"] for e in errors] == ["unreadable"]
+
+
+def test_a_twenty_megabyte_single_line_does_not_stop_the_batch(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    line = ("Президент принял акима области и поручил обеспечить рост на 5% " * 320_000)[:20_000_000]
+    (inputs / "huge.txt").write_text(line, encoding="utf-8")
+    (inputs / "small.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run("run", inputs, "--out", out, "--jobs", "1", "--quiet", "--timeout", "5", timeout=180)
+    records, errors = read_out(out)
+    assert "small" in records and records["small"]["meetings"]
+    # the huge line either made a record or a clear timeout line; it never stuck the batch
+    assert "huge" in records or [e["error"] for e in errors] == ["timeout"]
+    assert proc.returncode in (0, 1)
