@@ -55,10 +55,15 @@ def _chromium():
         if shutil.which(name):
             return shutil.which(name)
     if shutil.which("apt-get") and os.geteuid() == 0:
-        try:
-            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], capture_output=True, timeout=600)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for step in (["apt-get", "install", "-y", "-q", "chromium"],
+                     ["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
+            try:
+                done = subprocess.run(step, capture_output=True, timeout=600, env=env)
+            except (OSError, subprocess.TimeoutExpired):
+                break
+            if step[1] == "install" and done.returncode == 0:
+                break
     return shutil.which("chromium")
 
 
