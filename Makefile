@@ -19,7 +19,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-eval: $(STAMP)
+eval: demo
 	$(BIN)/extractor eval nerel ../shared/eval/nerel/dev --baseline natasha
 	$(BIN)/extractor eval --gold ../shared/gold/seeds.gold.json --records out
 
