@@ -60,7 +60,7 @@ class DocumentTimeout(Exception):
     pass
 
 
-def _alarm(signum, frame):
+def _alarm(_signum, _frame):
     raise DocumentTimeout()
 
 

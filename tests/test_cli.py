@@ -1,6 +1,5 @@
 """End-to-end: the installed ``extractor`` command over real folders."""
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -1,8 +1,6 @@
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 from extractor.records import DocumentRecord
 

@@ -1,13 +1,11 @@
 """Crash safety: kill -9 a real batch, then --resume; the result equals an uninterrupted run."""
 import json
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
 
-import pytest
 
 from conftest import SEEDS
 

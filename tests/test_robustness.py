@@ -6,7 +6,6 @@ import sys
 
 import pytest
 
-from conftest import SEEDS
 
 EXTRACTOR = [sys.executable, "-m", "extractor"]
 REPORT = "Касым-Жомарт Токаев принял акима Карагандинской области Ермаганбета Булекпаева."

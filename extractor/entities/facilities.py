@@ -18,7 +18,7 @@ from typing import Sequence
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, dictionary, eq, in_, is_capitalized, is_upper, normalized
+from yargy.predicates import caseless, dictionary, eq, in_, is_capitalized, is_upper
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 

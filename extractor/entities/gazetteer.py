@@ -52,14 +52,6 @@ def gazetteer() -> dict[str, list[tuple[tuple[str, ...], Place]]]:
     return index
 
 
-def place_by_name(canonical: str) -> Optional[Place]:
-    for entries in gazetteer().values():
-        for _, place in entries:
-            if place.canonical == canonical:
-                return place
-    return None
-
-
 def norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 

@@ -16,7 +16,7 @@ from .nerel import run_nerel
 TOLERANCE = 0.01
 
 
-def seed_records(pipeline, seeds_dir: Path) -> dict[str, dict]:
+def records_of(pipeline, seeds_dir: Path) -> dict[str, dict]:
     from ..reading import read_inputs, SourceDoc
 
     out = {}
@@ -37,7 +37,7 @@ def collect(pipeline, nerel_dir: Optional[Path], gold_sets: dict[str, tuple[Path
             flat[f"nerel_dev/{type}/overlap_f1"] = s["overlap"]["f1"]
     for name, (gold_path, docs_dir) in gold_sets.items():
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-        result = score_gold(gold, seed_records(pipeline, docs_dir))
+        result = score_gold(gold, records_of(pipeline, docs_dir))
         flat[f"{name}/host_f1"] = result["host"]["f1"]
         for field, s in result["fields"].items():
             flat[f"{name}/{field}_f1"] = s["f1"]

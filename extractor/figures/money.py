@@ -1,6 +1,6 @@
 """Money: ``178 млрд тенге``, ``$300 млн``, ``от 2 до 3 млрд тенге``, ``1,5 млн долларов США``."""
 from yargy import or_, rule
-from yargy.predicates import eq, in_
+from yargy.predicates import eq
 
 from .facts import Measure
 from .numbers import VALUE

@@ -54,8 +54,6 @@ SCALE = or_(
     rule(normalized("триллион")),
 )
 
-NUMBER_WORD = normalized("полтора")  # the others are optional, see NUMBER_WORDS
-
 APPROX = or_(
     rule(normalized("около")), rule(normalized("порядка")), rule(normalized("почти")),
     rule(normalized("более")), rule(normalized("менее")), rule(normalized("свыше")),

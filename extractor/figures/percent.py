@@ -1,6 +1,5 @@
 """Percentages: ``29,5%``, ``6 %``, ``на 6 процентов``, ``на 2 п.п.``, ``более чем на 40 %``."""
 from yargy import rule
-from yargy.predicates import caseless
 
 from .facts import Measure
 from .numbers import VALUE

@@ -148,10 +148,6 @@ def _agreeing_noun(word: str, verb):
     return None
 
 
-def _nominative_noun(word: str):
-    return next((q for q in parse(word.lower()) if q.tag.case == "nomn" and q.tag.POS == "NOUN"), None)
-
-
 def _plain(form: str, surface: str) -> str:
     """pymorphy writes ё; keep е where the text does."""
     return form.replace("ё", "е") if "ё" not in surface.lower() else form

@@ -10,7 +10,6 @@ person named in it, else the meeting's single named participant.  Statements
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..records import Instruction, Person
@@ -26,13 +25,6 @@ TRIGGERS = re.compile(
 STOP = re.compile(r"[.;!?\n]|\s+и\s+(?=дал[аи]?\s|поручил|поставил|указал|отметил)|,\s+а\s+также\s+(?=дал|поручил)")
 KEEP_TRIGGER = re.compile(r"^дал[аи]?\s+(?:ряд\s+)?поручени", re.IGNORECASE)
 PASSIVE = re.compile(r"^(?:поручено|поручается)$", re.IGNORECASE)
-
-
-@dataclass
-class Found:
-    start: int
-    end: int
-    addressee: Optional[str]
 
 
 def find_instructions(text: str, items: Sequence[Item], start: int, end: int,

@@ -11,7 +11,6 @@ Everything from the records or the texts is escaped.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from html import escape
 from typing import Iterable, Optional
@@ -251,6 +250,3 @@ def build_report(records: list[dict], texts: dict[str, Optional[str]], title: st
 </main><script>{SCRIPT}</script></body></html>
 """
 
-
-def records_json(records: list) -> list[dict]:
-    return [json.loads(r.model_dump_json()) if hasattr(r, "model_dump_json") else r for r in records]

@@ -7,7 +7,7 @@ segment at a time, in batches, and shift the spans back to source offsets.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..text.segment import Sentence
 
@@ -39,6 +39,3 @@ class NerTagger:
         out.sort(key=lambda s: (s.start, s.end))
         return out
 
-
-def spans_in(spans: Iterable[NerSpan], start: int, end: int) -> list[NerSpan]:
-    return [s for s in spans if s.start >= start and s.end <= end]

@@ -1,7 +1,7 @@
 """Quantities with units (table-driven)."""
 import pytest
 
-from .helpers import figures, only
+from .helpers import figures
 
 QUANTITY = [
     ("собрать 540 тыс. тонн свеклы", "540 тыс. тонн", 540000, "t", "свекла"),

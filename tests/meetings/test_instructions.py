@@ -1,7 +1,6 @@
 """Instructions and their addressees."""
 import pytest
 
-from extractor import Pipeline
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from extractor.evaluation.baseline import seed_records
+from extractor.evaluation.baseline import records_of
 from extractor.evaluation.gold import score_gold
 
 from conftest import ROOT
@@ -16,7 +16,7 @@ DATA = ROOT / "tests" / "data"
 @pytest.fixture(scope="module")
 def result(pipeline):
     gold = json.loads((DATA / "reports.gold.json").read_text(encoding="utf-8"))
-    return score_gold(gold, seed_records(pipeline, DATA / "reports"))
+    return score_gold(gold, records_of(pipeline, DATA / "reports"))
 
 
 def test_every_document_gets_the_right_number_of_meetings(result):

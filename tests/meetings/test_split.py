@@ -2,7 +2,7 @@
 import pytest
 
 from extractor.meetings.split import meeting_spans
-from extractor.text.segment import blocks, sentences
+from extractor.text.segment import sentences
 
 
 def meetings(text):
