@@ -24,7 +24,7 @@ from yargy.predicates.constructors import Predicate
 
 from ..data import word_list
 from ..parsing.anchored import AnchoredParser, scan_anchors
-from ..parsing.prefixes import PrefixIndex
+from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
 from ..text.segment import Sentence
@@ -96,8 +96,8 @@ def parser() -> AnchoredParser:
 
 
 @lru_cache(maxsize=1)
-def _stems() -> PrefixIndex:
-    return PrefixIndex(head_table())
+def _stems() -> FormIndex:
+    return FormIndex(head_table())
 
 
 LOOKBACK = 6

@@ -22,7 +22,7 @@ from yargy.predicates import type as token_type
 
 from ..data import word_list
 from ..parsing.anchored import AnchoredParser, scan_anchors
-from ..parsing.prefixes import PrefixIndex
+from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
 from ..text.segment import Sentence
@@ -119,9 +119,10 @@ def parser() -> AnchoredParser:
 
 
 @lru_cache(maxsize=1)
-def _anchor_stems() -> PrefixIndex:
+def _anchor_stems() -> FormIndex:
     single, hyphenated = lexicon()
-    return PrefixIndex([*single, *hyphenated, "экс"])
+    joined = ["-".join(parts) for parts_list in hyphenated.values() for parts in parts_list]
+    return FormIndex([*single, *joined], literal=[*hyphenated, "экс"])
 
 
 LOOKBACK = 2
