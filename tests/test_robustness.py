@@ -66,10 +66,10 @@ def test_latin_homoglyphs_are_read_as_cyrillic(pipeline):
 def test_a_stuck_document_becomes_a_timeout_error(tmp_path):
     big = tmp_path / "in"
     big.mkdir()
-    (big / "long.txt").write_text((REPORT + "\n") * 400, encoding="utf-8")
+    (big / "long.txt").write_text((REPORT + "\n") * 1500, encoding="utf-8")
     (big / "short.txt").write_text(REPORT, encoding="utf-8")
     out = tmp_path / "out"
-    proc = run("run", big, "--out", out, "--jobs", "1", "--quiet", "--timeout", "0.05")
+    proc = run("run", big, "--out", out, "--jobs", "1", "--quiet", "--timeout", "0.5")
     records, errors = read_out(out)
     assert proc.returncode == 1
     assert [e["error"] for e in errors] == ["timeout"] and errors[0]["path"].endswith("long.txt")
