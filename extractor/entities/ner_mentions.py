@@ -54,14 +54,31 @@ def _is_post(text: str) -> bool:
     return len(words) == 1 and lemma(words[0].lower()) in lexicon()[0]
 
 
+def _split_brackets(text: str, ner: NerSpan) -> list[tuple[int, int]]:
+    """'Томас Шефер (Thomas Schäfer)', 'ХДС (Христианско-демократический союз': a name and
+    its other spelling in brackets are two mentions, not one."""
+    inside = text[ner.start:ner.end]
+    opening = inside.find("(")
+    if opening <= 0:
+        return [(ner.start, ner.end)]
+    closing = inside.find(")", opening)
+    first = (ner.start, ner.start + opening)
+    second = (ner.start + opening + 1, ner.start + (closing if closing > 0 else len(inside)))
+    return [first, second]
+
+
 def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
     out = []
     for ner in spans:
-        span = make_span(text, ner.start, ner.end, "person")
-        if not span.text or _is_post(span.text):
-            continue
-        span.type = _type(span.text, ner.type, text[max(0, span.start - 20):span.start])
-        span.normal = _normal(span.text, span.type)
-        span.source = "ner"
-        out.append(span)
+        for start, end in _split_brackets(text, ner):
+            span = make_span(text, start, end, "person")
+            if span.text and not _is_post(span.text):
+                out.append(_typed(text, span, ner.type))
     return out
+
+
+def _typed(text: str, span: Span, ner_type: str) -> Span:
+    span.type = _type(span.text, ner_type, text[max(0, span.start - 20):span.start])
+    span.normal = _normal(span.text, span.type)
+    span.source = "ner"
+    return span

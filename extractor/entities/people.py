@@ -97,9 +97,73 @@ def latin_aliases(text: str, spans: list[Span]) -> list[Span]:
     return spans + added
 
 
+_PAIR = re.compile(
+    r"((?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s*"
+    r"\((\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,2})\s*\)")
+# the Latin letters a Cyrillic initial may be spelled with
+_INITIALS_LATIN = {
+    "А": "A", "Б": "B", "В": "VW", "Г": "GH", "Д": "D", "Е": "EY", "Ж": "JZG", "З": "ZS", "И": "IEY",
+    "Й": "YJ", "К": "KCQ", "Л": "L", "М": "M", "Н": "N", "О": "OAU", "П": "P", "Р": "R", "С": "SC",
+    "Т": "T", "У": "UWO", "Ф": "FVP", "Х": "HKJ", "Ц": "CTZ", "Ч": "CT", "Ш": "SC", "Щ": "S", "Э": "EA",
+    "Ю": "YJU", "Я": "YJI",
+}
+
+
+def transliterated_names(text: str, spans: list[Span]) -> list[Span]:
+    """'Модибо Сидибе (Modibo Sidibe)': a Cyrillic name with its Latin spelling in
+    brackets, word for word, is a person even where NER saw nothing."""
+    from .inflect import person_name
+
+    added = []
+    taken = [(s.start, s.end) for s in spans]
+    for match in _PAIR.finditer(text):
+        cyrillic, latin = match.group(1).split(), match.group(2).split()
+        if len(cyrillic) != len(latin) or not all(
+                w[0].upper() in _INITIALS_LATIN.get(c[0], "") for c, w in zip(cyrillic, latin)):
+            continue
+        if any(_common_word(w) for w in cyrillic):
+            continue  # "Ассошиэйтед Пресс (Associated Press)": words of the language, not a name
+        nominative = all(_same_ending(c, w) for c, w in zip(cyrillic, latin))
+        for start, end in (match.span(1), match.span(2)):
+            while text[start].isspace():
+                start += 1
+            if any(s < end and start < e for s, e in taken):
+                continue
+            surface = text[start:end]
+            cyr = _CYRILLIC_WORD.match(surface) is not None
+            normal = person_name(surface) if cyr and not nominative else surface
+            added.append(Span(start, end, "person", surface, source="rule", normal=normal))
+            taken.append((start, end))
+    return spans + added
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё]")
+_VOWEL_SPELLING = {"а": "a", "е": "e", "и": "iye", "о": "o", "у": "u", "э": "e", "ы": "y", "ю": "u", "я": "a"}
+
+
+def _same_ending(cyrillic: str, latin: str) -> bool:
+    """'Сидибе'/'Sidibe' end alike (written as in the nominative), 'Фолькера'/'Volker' do not."""
+    last, other = cyrillic[-1].lower(), latin[-1].lower()
+    if last in _VOWEL_SPELLING:
+        return other in _VOWEL_SPELLING[last]
+    return other not in "aeiouy"
+
+
+def _common_word(word: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = parse(word.lower())
+    if not parses:
+        return False
+    top = parses[0]
+    known = top.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+    return known and not ({"Name", "Surn", "Patr", "Geox"} & top.tag.grammemes) and top.tag.POS in {
+        "NOUN", "ADJF", "VERB", "ADVB", "PRTF"}
+
+
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
-    spans = latin_aliases(text, with_initials(text, spans))
+    spans = transliterated_names(text, latin_aliases(text, with_initials(text, spans)))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them

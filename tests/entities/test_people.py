@@ -52,3 +52,25 @@ def test_different_people_stay_apart():
 def test_stem():
     assert stem("Касымбека") == stem("Касымбек") == "касымбек"
     assert stem("Токаевым") == "токаев"
+
+
+def test_name_with_its_latin_spelling_in_brackets():
+    from extractor.entities.people import transliterated_names
+
+    text = ("считается 60-летний Модибо Сидибе (Modibo Sidibe). Айссата Хайдара Сиссе (Aissata Haidara Cisse)."
+            " Ассошиэйтед Пресс (Associated Press)")
+    found = [(s.text, s.normal) for s in transliterated_names(text, [])]
+    assert found == [("Модибо Сидибе", "Модибо Сидибе"), ("Modibo Sidibe", "Modibo Sidibe"),
+                     ("Айссата Хайдара Сиссе", "Айссата Хайдара Сиссе"),
+                     ("Aissata Haidara Cisse", "Aissata Haidara Cisse")]
+
+
+def test_ner_span_with_brackets_is_split():
+    from extractor.entities.ner_mentions import ner_mentions
+    from extractor.tag.ner import NerSpan
+
+    text = "министр Томас Шефер (Thomas Schäfer) заявил; члену ХДС (Христианско-демократический союз) было"
+    spans = ner_mentions(text, [NerSpan(8, 36, "PER"), NerSpan(51, 89, "ORG")])
+    assert [(s.text, s.type) for s in spans] == [
+        ("Томас Шефер", "person"), ("Thomas Schäfer", "person"),
+        ("ХДС", "organization"), ("Христианско-демократический союз", "organization")]
