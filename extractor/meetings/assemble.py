@@ -16,7 +16,8 @@ from ..spans import Span
 from ..text.segment import Sentence
 from .host import host_references
 from .instructions import find_instructions
-from .participants import (Item, host_of, inferred_region, participants_of, regional, stated_regions)
+from .participants import (Item, host_of, inferred_region, participants_of, regional, sentence_of,
+                           stated_regions)
 from .split import meeting_spans
 from .status import facility_status
 from .topics import topics_of
@@ -115,7 +116,7 @@ def _figures(text: str, inside: Sequence[Item]) -> list[Figure]:
 
 def _sentence_period(text: str, figure: Item, figures: Sequence[Item]) -> tuple[Optional[str], Optional[float]]:
     """'в І полугодии 2025 года привлечено 178 млрд тенге': the money is for H1 2025."""
-    left = max(text.rfind(".", 0, figure.start), text.rfind("\n", 0, figure.start)) + 1
+    left, _ = sentence_of(text, figure.start, 0, len(text))
     for it in figures:
         if it.mention.type == "date" and left <= it.start < figure.start and it.span.data.get("period"):
             return it.span.data["period"], it.span.data.get("value")

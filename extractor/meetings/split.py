@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from ..text.segment import Sentence
+from .host import HOST_REFERENCE
 
 TRANSITION = re.compile(
     r"^(?:Далее|Затем|Позже|После\s+этого|Кроме\s+того|Также|Помимо\s+этого|В\s+тот\s+же\s+день|"
@@ -27,7 +28,6 @@ RECEPTION = re.compile(
     r"\b(?:принял[аи]?|принимает|встретил(?:ся|ась)|провел[аи]?\s+(?:отдельн\w+\s+)?встреч\w*|"
     r"заслушал[аи]?|провел[аи]?\s+(?:рабоч\w+\s+)?совещание)\b",
     re.IGNORECASE)
-HOST_NAMED = re.compile(r"\b(?:Президент|Глав[аеуы]\s+государства|Касым-Жомарт|Токаев)", re.IGNORECASE)
 SEPARATE_MEETINGS = re.compile(r"отдельн\w+\s+встреч", re.IGNORECASE)
 REPORTING_START = re.compile(
     r"^(?:Аким|Министр|Председатель|Глава|Руководитель|Вице-министр|Заместитель)\w*\b.{0,150}?"
@@ -47,7 +47,7 @@ def meeting_starts(text: str, sentences: Sequence[Sentence], start: int, end: in
         opens = False
         if TRANSITION.match(sent.text) and reception:
             opens = True
-        elif reception and seen_reception and HOST_NAMED.search(sent.text) and line_start:
+        elif reception and seen_reception and HOST_REFERENCE.search(sent.text) and line_start:
             opens = True
         elif separate and line_start and REPORTING_START.match(sent.text) and seen_reception:
             opens = True
