@@ -13,7 +13,7 @@ import re
 from typing import Optional, Sequence
 
 from ..records import Instruction, Person
-from .participants import Item
+from .participants import Item, entity_name
 
 # what follows each trigger is the instruction's text
 TRIGGERS = re.compile(
@@ -43,7 +43,7 @@ def find_instructions(text: str, items: Sequence[Item], start: int, end: int,
         for it in people + positions:
             if clause_start <= it.start and not text[clause_start:it.start].strip(" ,"):
                 if it.mention.type == "person":
-                    addressee = _name(it, items)
+                    addressee = entity_name(it, items)
                 else:
                     addressee = _holder(it, participants)
                 clause_start = it.end
@@ -52,7 +52,7 @@ def find_instructions(text: str, items: Sequence[Item], start: int, end: int,
             # "Берику Уали было поручено ...": the dative name stands before the verb
             for it in reversed(people):
                 if it.end <= trigger.start() and not text[it.end:trigger.start()].strip(" ,") .replace("было", "").strip():
-                    addressee = _name(it, items)
+                    addressee = entity_name(it, items)
                     break
         if KEEP_TRIGGER.match(trigger.group()):
             # "дал ряд поручений по ..." : the instruction is the noun phrase itself
@@ -62,13 +62,6 @@ def find_instructions(text: str, items: Sequence[Item], start: int, end: int,
             continue
         out.append(Instruction(text=text[s:e], addressee=addressee or default, start=s, end=e))
     return out
-
-
-def _name(it: Item, items: Sequence[Item]) -> str:
-    entity = it.span.data.get("entity")
-    names = [x.mention.normal for x in items if x.mention.type == "person" and entity
-             and x.span.data.get("entity") == entity and x.mention.normal]
-    return max(names or [it.mention.normal or it.mention.text], key=lambda n: len(n.split()))
 
 
 def _holder(position: Item, participants: Sequence[Person]) -> Optional[str]:

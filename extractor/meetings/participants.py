@@ -112,7 +112,7 @@ def participants_of(text: str, items: Sequence[Item], start: int, end: int) -> l
         key = it.span.data.get("entity") or it.mention.normal
         person = people.get(key)
         if person is None:
-            name = _entity_name(it, inside)
+            name = entity_name(it, inside)
             person = people[key] = Person(name=name)
         person.mention_ids.append(it.mention.id)
         if pos is not None and person.position is None:
@@ -125,7 +125,7 @@ def participants_of(text: str, items: Sequence[Item], start: int, end: int) -> l
     return out
 
 
-def _entity_name(it: Item, inside: Sequence[Item]) -> str:
+def entity_name(it: Item, inside: Sequence[Item]) -> str:
     """The fullest name among the mentions of the same entity."""
     entity = it.span.data.get("entity")
     names = [x.mention.normal for x in inside
