@@ -24,7 +24,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 def analysis_text(text: str) -> str:
     """The text with homoglyphs inside Cyrillic words made Cyrillic; same length."""
     if not _LATIN.search(text):
-        return text.translate(_SPACES)
+        out = text.translate(_SPACES)
+        return text if out == text else out
 
     def fix(match: re.Match) -> str:
         word = match.group()
@@ -36,4 +37,4 @@ def analysis_text(text: str) -> str:
 
     out = _MIXED_WORD.sub(fix, text).translate(_SPACES)
     assert len(out) == len(text)
-    return out
+    return text if out == text else out  # the same object when nothing changed
