@@ -18,7 +18,7 @@ from ..spans import Span
 from ..text.segment import Sentence
 from .dates import DATE, DURATION_UNITS, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
 from .money import MONEY
-from .numbers import NUMBER_WORDS, read_value
+from .numbers import APPROX_WORDS, NUMBER_WORDS, read_value
 from .percent import PERCENT
 from .quantity import QUANTITY
 from .subjects import subject_of
@@ -56,8 +56,7 @@ LOOKAHEAD = 9
 _NUMBER_SYMBOLS = set("$€£₸₽")
 _DATE_ANCHOR = re.compile(_DATE_WORD.pattern.replace(r"\d|", ""), re.IGNORECASE)
 # words a figure can start with, before its anchor
-_NUMBER_STARTS = {"от", "с", "в", "на", "до", "около", "порядка", "почти", "более", "менее", "свыше",
-                  "больше", "меньше", "примерно", "приблизительно", "не"}
+_NUMBER_STARTS = APPROX_WORDS | {"от", "с", "в", "на", "до", "не"}
 _DATE_STARTS = {
     "в", "во", "с", "со", "до", "на", "к", "за", "по", "через", "спустя", "от", "около", "после",
     "накануне", "i", "ii", "iii", "iv", "і", "іі", "ііі", "іv", "тот", "том", "того", "той", "тем", "то",
@@ -150,7 +149,7 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         value = read_date(tokens, published)
         if value.unit == "duration" and _is_age(sent.text, local_start, tokens):
             return None
-        data.update({k: v for k, v in asdict(value).items()})
+        data.update(asdict(value))
     else:
         value = read_value(tokens)
         if value.value is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from yargy import or_, rule
-from yargy.predicates import caseless, eq, in_, normalized, type as token_type
+from yargy.predicates import caseless, eq, in_, in_caseless, normalized, type as token_type
 
 from ..parsing.tokenizer import NUM
 
@@ -54,11 +54,12 @@ SCALE = or_(
     rule(normalized("триллион")),
 )
 
+# words that qualify a figure as approximate or bounded: read_value reports them as ``approx``
+APPROX_WORDS = {"около", "порядка", "почти", "более", "менее", "свыше", "больше", "меньше",
+                "примерно", "приблизительно"}
+
 APPROX = or_(
-    rule(normalized("около")), rule(normalized("порядка")), rule(normalized("почти")),
-    rule(normalized("более")), rule(normalized("менее")), rule(normalized("свыше")),
-    rule(normalized("больше")), rule(normalized("меньше")), rule(caseless("до")),
-    rule(normalized("примерно")), rule(normalized("приблизительно")), rule(normalized("порядка")),
+    rule(in_caseless(APPROX_WORDS)), rule(caseless("до")),
     rule(caseless("более"), caseless("чем")),
     rule(caseless("не"), or_(caseless("менее"), caseless("более"))),
 )
@@ -114,8 +115,7 @@ def read_value(tokens: Sequence) -> Value:
             bounds[-1][-1] = (number, scale)
         elif word in RANGE_WORDS and bounds[-1]:
             bounds.append([])
-        elif word in {"около", "порядка", "почти", "более", "менее", "свыше", "примерно",
-                      "больше", "меньше", "приблизительно"} and approx is None:
+        elif word in APPROX_WORDS and approx is None:
             approx = word
     bounds = [b for b in bounds if b]
     if not bounds:
