@@ -46,8 +46,8 @@ def atomic_write_text(path: Path, content: str, tmp_dir: Optional[Path] = None) 
         raise
 
 
-def atomic_write_json(path: Path, obj: Any) -> None:
-    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+def atomic_write_json(path: Path, obj: Any, tmp_dir: Optional[Path] = None) -> None:
+    atomic_write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n", tmp_dir)
 
 
 class StreamedFile:
@@ -125,8 +125,7 @@ class OutputFolder:
     def finish(self, summary: dict) -> None:
         self.meetings.commit()
         self.errors.commit()
-        atomic_write_text(self.dir / RUN, json.dumps(summary, ensure_ascii=False, indent=2) + "\n",
-                          self.partial)
+        atomic_write_json(self.dir / RUN, summary, self.partial)
         try:
             self.partial.rmdir()
         except OSError:
