@@ -120,8 +120,9 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .pipeline import Pipeline, to_source
-    from .reading import InputError, decode, DecodeError, read_text_file, safe_doc_id
+    from .pipeline import Pipeline
+    from .reading import (DecodeError, InputError, decode, read_text_file, safe_doc_id,
+                          source_from_text as to_source)
 
     try:
         if args.file == "-":

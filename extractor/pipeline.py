@@ -15,7 +15,7 @@ from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
-from .reading import SourceDoc, parse_date, parse_header, sha256
+from .reading import SourceDoc, source_from_text as to_source
 from .records import DocumentRecord, Mention, Source, TextSpan
 from .spans import Span
 from .tag.morph import analyzer
@@ -136,20 +136,6 @@ class _StageClock:
             return fn(*args)
         finally:
             self.totals[stage] += time.perf_counter() - started
-
-
-def to_source(text: str, published=None, doc_id=None, outlet=None, url=None,
-              path=None) -> SourceDoc:
-    """A :class:`SourceDoc` for a text given through the library API."""
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    header_date, header_end = parse_header(text)
-    if isinstance(published, str):
-        published = parse_date(published)
-    digest = sha256(text.encode("utf-8", "surrogatepass"))
-    return SourceDoc(doc_id=doc_id or f"doc_{digest[:16]}", text=text, sha256=digest,
-                     encoding="utf-8", path=path, published=published or header_date,
-                     outlet=outlet, url=url, header_end=header_end)
 
 
 def to_mentions(spans: Iterable[Span], boilerplate: list[tuple[int, int]]) -> list[Mention]:

@@ -313,13 +313,24 @@ def _article(line: str, where: str, path: Path, lineno: int, ids: DocIds) -> Ite
         raw_id = str(article.get("id") or f"{path.stem}_{lineno}")
     except (ValueError, TypeError) as exc:
         return InputError(where, "bad_jsonl", str(exc))
-    header_published, header_end = parse_header(text)
     outlet, url = article.get("outlet"), article.get("url")
-    return SourceDoc(
-        doc_id=ids.claim(raw_id), text=text, sha256=sha256(text.encode("utf-8", "surrogatepass")),
-        encoding="utf-8", path=where, published=published or header_published,
-        outlet=outlet if isinstance(outlet, str) else None,
-        url=url if isinstance(url, str) else None, header_end=header_end)
+    return source_from_text(text, published=published, doc_id=ids.claim(raw_id), path=where,
+                            outlet=outlet if isinstance(outlet, str) else None,
+                            url=url if isinstance(url, str) else None)
+
+
+def source_from_text(text: str, published=None, doc_id=None, outlet=None, url=None,
+                     path=None) -> SourceDoc:
+    """A :class:`SourceDoc` for a text that arrived as a string (library call, JSONL line)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    header_date, header_end = parse_header(text)
+    if isinstance(published, str):
+        published = parse_date(published)
+    digest = sha256(text.encode("utf-8", "surrogatepass"))
+    return SourceDoc(doc_id=doc_id or f"doc_{digest[:16]}", text=text, sha256=digest,
+                     encoding="utf-8", path=path, published=published or header_date,
+                     outlet=outlet, url=url, header_end=header_end)
 
 
 def read_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[Item]:
