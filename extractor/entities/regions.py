@@ -45,10 +45,15 @@ def _adjective_table() -> dict[str, str]:
     return dict(line.split("\t") for line in word_list("place_adjectives.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _adjective_index() -> PrefixIndex:
+    return PrefixIndex(_adjective_table())
+
+
 def _adjectives(text: str, blocks: Sequence[Sentence], places: list[Span], kazakh: bool) -> list[Span]:
     """'японского монарха', 'московского метро': the adjective names a place."""
     table = _adjective_table()
-    index = PrefixIndex(table)
+    index = _adjective_index()
     out = []
     for block in blocks:
         for match in _WORD.finditer(text, block.start, block.end):
