@@ -107,7 +107,7 @@ LOOKAHEAD = 14
 def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Span] = ()) -> list[Span]:
     """Facility spans; ``taken`` (people) never end up inside one."""
     stems = _stems()
-    telling = set(word_list("facility_adjectives.txt"))
+    telling = _telling()
     out: list[Span] = []
 
     def anchor(tokens, i) -> bool:
@@ -151,7 +151,13 @@ _BUILDING = re.compile(
     re.IGNORECASE)
 
 
-def _span(text: str, block: Sentence, tokens, lemma: str, telling: set) -> Span | None:
+@lru_cache(maxsize=1)
+def _telling() -> frozenset:
+    """Adjectives that make a weak head a facility (data/facility_adjectives.txt)."""
+    return frozenset(word_list("facility_adjectives.txt"))
+
+
+def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset) -> Span | None:
     tokens = list(tokens)
     kind, strong = head_table()[lemma]
     head_index = next(k for k, t in enumerate(tokens) if _head_lemma(t) == lemma)
