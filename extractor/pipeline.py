@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
-from .entities.facilities import extract_facilities
+from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people
 from .entities.regions import merge_places, place_mentions
@@ -91,8 +91,8 @@ class Pipeline:
         spans = clock("extract", ner_mentions, view, ner)
         spans = merge_places(spans, clock("places", place_mentions, view, segments))
         spans = clock("people", link_people, view, spans)
-        spans += clock("facilities", extract_facilities, view, segments,
-                       [s for s in spans if s.type == "person"])
+        facilities = clock("facilities", extract_facilities, view, segments, spans)
+        spans = facility_names(spans, facilities) + facilities
         spans += clock("positions", extract_positions, view, segments,
                        [s for s in spans if s.type == "person"],
                        [s for s in spans if s.source == "gazetteer"])

@@ -13,12 +13,13 @@ written; ``data["kind"]`` comes from the head table.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, dictionary, eq, in_, is_capitalized, is_upper
+from yargy.predicates import caseless, dictionary, eq, in_, in_caseless, is_capitalized, is_upper
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
@@ -27,21 +28,32 @@ from ..parsing.anchored import AnchoredParser, scan_anchors
 from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
+from ..tag.morph import parse
 from ..text.segment import Sentence
 from .inflect import phrase
 from .positions import GENITIVE
+from .regions import adjective_places
 
 Facility = fact("Facility", ["head"])
+ABBREVIATIONS = {"ул", "просп", "пер", "пл", "наб", "мкр"}
 DASH = in_(set("-–—‐‑"))
 
 
+@dataclass(frozen=True)
+class Head:
+    kind: str          # station, plant, school, church...
+    strength: str      # strong | weak | adjective (see data/facilities.tsv)
+    institution: bool  # also names an organisation ("театр", "церковь")
+
+
 @lru_cache(maxsize=1)
-def head_table() -> dict[str, tuple[str, bool]]:
-    """head lemma -> (kind, strong)"""
+def head_table() -> dict[str, Head]:
+    """head lemma -> Head"""
     out = {}
     for line in word_list("facilities.tsv"):
-        lemma, kind, strength = line.split("\t")
-        out[lemma] = (kind, strength == "strong")
+        lemma, kind, flags = line.split("\t")
+        words = flags.split()
+        out[lemma] = Head(kind, words[0], "institution" in words[1:])
     return out
 
 
@@ -51,6 +63,13 @@ class adjective(Predicate):
     def __call__(self, token):
         forms = getattr(token, "forms", None) or []
         return bool(forms) and bool(forms[0].grams.values & {"ADJF", "PRTF"})
+
+
+class capital(Predicate):
+    """Starts with a capital letter: "Кеннеди", "MGM", "L" of "L’Avenue"."""
+
+    def __call__(self, token):
+        return token.value[:1].isupper()
 
 
 class head(Predicate):
@@ -73,20 +92,28 @@ def _head_lemma(token):
 RU_WORD = token_type("RU")
 ADJ = or_(rule(adjective()), rule(RU_WORD, DASH, adjective()))          # "насосно-фильтровальной"
 ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).optional()).repeatable(max=3)
-QUOTED = rule(in_(set("«\"„“")), not_(in_(set("»\"“”"))).repeatable(max=10), in_(set("»\"“”")))
+OPEN, CLOSE = in_(set("«\"„“'")), in_(set("»\"“”'"))
+QUOTED = rule(OPEN, OPEN.optional(), not_(CLOSE).repeatable(max=10), CLOSE, CLOSE.optional())  # ''Sofitel''
+ABBREVIATED = rule(in_caseless(ABBREVIATIONS), eq("."))         # "ул. Аккуратова"
 PAREN_NAME = rule(eq("("), not_(eq(")")).repeatable(max=4), eq(")"))
 CAP_WORD = or_(rule(and_(RU_WORD, is_capitalized()), rule(DASH, and_(RU_WORD, is_capitalized())).optional()),
-               rule(and_(token_type("LATIN"), is_capitalized())))
-NAME = or_(QUOTED, PAREN_NAME, rule(and_(RU_WORD, is_upper()), rule(DASH, token_type("NUM")).optional()))
+               rule(and_(token_type("LATIN"), capital())))
+LATIN_NAME = rule(and_(token_type("LATIN"), capital()),
+                  or_(token_type("LATIN"), token_type("NUM"), in_(set("’'&"))).repeatable(max=4).optional())
+NAME = or_(QUOTED, PAREN_NAME, LATIN_NAME,     # «Звезда», (НФС-3), MGM National Harbor
+           rule(and_(RU_WORD, is_upper()), rule(DASH, token_type("NUM")).optional()),
+           rule(token_type("LAWNUM")))       # больница № 2
 ROUTE_ITEM = or_(CAP_WORD, rule(RU_WORD, RU_WORD.optional(), CAP_WORD))
 ROUTE = rule(ROUTE_ITEM, rule(DASH, ROUTE_ITEM).repeatable(max=5))
 PURPOSE = rule(caseless("по"), dictionary({"производство", "выпуск", "переработка", "хранение",
                                            "утилизация", "сборка", "обработка", "обогащение"}),
                GENITIVE.repeatable(max=4))
 SCOPE = rule(GENITIVE.repeatable(max=2), CAP_WORD.optional())
-TAIL = or_(rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()))
+TAIL = or_(rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()),
+           CAP_WORD.repeatable(max=3))      # "улице Михаила Грушевского", "аэропорту Мехрабад"
 NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
-GRAMMAR = rule(ADJS.optional(), head().interpretation(Facility.head), NUMBERED.optional(),
+HEAD = or_(ABBREVIATED, rule(head()), rule(RU_WORD, DASH, head()))   # "штаб-квартире"
+GRAMMAR = rule(ADJS.optional(), HEAD.interpretation(Facility.head), NUMBERED.optional(),
                TAIL.optional()).interpretation(Facility)
 
 
@@ -104,10 +131,16 @@ LOOKBACK = 6
 LOOKAHEAD = 14
 
 
-def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Span] = ()) -> list[Span]:
-    """Facility spans; ``taken`` (people) never end up inside one."""
+def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Span] = ()) -> list[Span]:
+    """Facility spans.  ``known`` are the mentions found so far: a person never ends up
+    inside a facility, a place after the head does not name it ("больнице Киото"), and
+    an institution's head ("театр", "церковь") gives way to an overlapping organisation
+    unless the sentence is about building it."""
     stems = _stems()
     telling = _telling()
+    people = [s for s in known if s.type == "person"]
+    places = [s for s in known if s.type == "region" and s.source == "gazetteer"]
+    organizations = [s for s in known if s.type == "organization"]
     out: list[Span] = []
 
     def anchor(tokens, i) -> bool:
@@ -120,14 +153,94 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], taken: Sequence[Sp
         tokens = block_tokens(block.text)
 
         def accept(match, start, block=block) -> bool:
-            head = next((lemma for t in match.tokens if (lemma := _head_lemma(t))), None)
-            span = _span(text, block, match.tokens, head, telling) if head else None
-            if span is None or any(span.overlaps(t) for t in taken) or _quoted(text, span):
+            lemma = next((lemma for t in match.tokens if (lemma := _head_lemma(t))), None)
+            span = _span(text, block, match.tokens, lemma, telling, places) if lemma else None
+            if span is None or _quoted(text, span) or any(
+                    span.overlaps(p) and not _named_after(span, p) for p in people):
                 return False
+            if head_table()[lemma].institution and any(span.overlaps(o) for o in organizations) \
+                    and not _BUILDING.search(block.text):
+                return False  # "Мариинского театра", "Русской православной церкви"
             out.append(span)
+            out.extend(_listed(text, span, block.end, lemma))
             return True
 
         scan_anchors(parser(), tokens, anchor, _can_start, LOOKBACK, LOOKAHEAD, accept)
+    out += [c for c in compound_facilities(text, blocks) if not any(c.overlaps(f) for f in out)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compounds() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """data/facility_compounds.tsv as one pattern over the stems ("холл", "арен") and
+    stem -> (lemma, kind)."""
+    table = {}
+    for line in word_list("facility_compounds.tsv"):
+        lemma, kind = line.split("\t")
+        table[lemma[:-1] if lemma[-1] in "ая" else lemma] = (lemma, kind)
+    stems = "|".join(sorted(table, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][\w’']*(?:-[\w’']+)*?-(?i:(" + stems + r"))[а-яё]{0,3}(?![\w-])")
+    return pattern, table
+
+
+def compound_facilities(text: str, blocks: Sequence[Sentence]) -> list[Span]:
+    """'в нью-йоркском Карнеги-холле', 'на Таймс-сквер', 'в «Минск-арене»': the last part of
+    a hyphenated name says what it is; ``normal`` puts that part in the nominative."""
+    pattern, table = _compounds()
+    out = []
+    for block in blocks:
+        if "-" not in block.text:
+            continue
+        for match in pattern.finditer(text, block.start, block.end):
+            stem = match.group(1)
+            lemma, kind = table[stem.lower()]
+            normal = text[match.start():match.end(1)] + lemma[len(stem):]
+            out.append(Span(match.start(), match.end(), "facility", match.group(), normal=normal,
+                            source="grammar", data={"kind": kind}))
+    return out
+
+
+def facility_names(spans: list[Span], facilities: Sequence[Span]) -> list[Span]:
+    """An NER place in the nominative inside a facility is its name ("аэропорту Мехрабад",
+    not "улице Москвы"), and an NER span with a facility's exact extent ("Карнеги-холл"
+    tagged ORG) is that facility."""
+    def named(s: Span) -> bool:
+        if s.source != "ner":
+            return False
+        if any((f.start, f.end) == (s.start, s.end) for f in facilities):
+            return True
+        return s.type in {"region", "location"} and _nominative(s.text) and any(
+            f.start < s.start and s.end <= f.end for f in facilities)
+    return [s for s in spans if not named(s)]
+
+
+def _nominative(name: str) -> bool:
+    parses = parse(name.split()[0].lower())
+    return bool(parses) and parses[0].tag.case == "nomn"
+
+
+def _named_after(facility: Span, person: Span) -> bool:
+    """'аэропорту Джона Кеннеди', 'памятника Габдулле Тукаю': a person in an oblique case
+    after the head names the facility; 'в школе Асет Исекешев рассказал' does not."""
+    return (facility.start < person.start and person.end <= facility.end
+            and person.normal is not None and person.normal != person.text)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[,:]|\s(?=и\s))\s*(?:и\s+)?[«\"„“]([^«»\"„“”\n]{1,60})[»\"“”]")
+
+
+def _listed(text: str, span: Span, stop: int, lemma: str) -> list[Span]:
+    """'в кинотеатрах «Звезда», «Космос» и «Юность»': every further name of the list
+    is a facility of the same kind, normal "кинотеатр «Космос»"."""
+    if not span.text.endswith(("»", '"', "“", "”")):
+        return []
+    out, position = [], span.end
+    while (match := _LIST_ITEM.match(text, position, stop)) is not None:
+        name = match.group(1)
+        start = match.start(1)
+        out.append(Span(start, start + len(name), "facility", name, normal=f"{lemma} «{name}»",
+                        source="grammar", data={"kind": span.data["kind"]}))
+        position = match.end()
     return out
 
 
@@ -157,25 +270,65 @@ def _telling() -> frozenset:
     return frozenset(word_list("facility_adjectives.txt"))
 
 
-def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset) -> Span | None:
+def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
+          places: Sequence[Span] = ()) -> Span | None:
     tokens = list(tokens)
-    kind, strong = head_table()[lemma]
+    head = head_table()[lemma]
     head_index = next(k for k, t in enumerate(tokens) if _head_lemma(t) == lemma)
     head_part, tail = tokens[: head_index + 1], tokens[head_index + 1:]
-    if not strong:
-        adjectives = {f.normalized for t in head_part[:-1] for f in (getattr(t, "forms", None) or [])[:1]}
-        named = any(t.value[:1].isupper() or t.value in "«\"(" for t in tail)
+    start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
+    named = _named(text, block.start, head_part, tail, places)
+    adjectives = _adjective_lemmas(head_part[:-1])
+    if head.strength == "adjective" and not adjectives & telling:
+        return None  # "сети „Интернет“", "центре Москвы", "Первом канале"
+    if head.strength == "weak":
         plural = any("plur" in f.grams.values for f in (getattr(head_part[-1], "forms", None) or [])[:1])
         if not (adjectives & telling or named) or (plural and not named):
             return None  # "развитии жилых массивов": a kind of thing, not a facility
-    named = any(t.value[:1].isupper() or t.value in "«\"(" for t in tail) or (
-        len(tail) > 1 and tail[0].value.lower() == "по")
-    if not named and not _BUILDING.search(block.text):
+    if not named and not (len(tail) > 1 and tail[0].value.lower() == "по") and not _BUILDING.search(block.text):
         return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
-    start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     head_end = block.start + head_part[-1].span.stop
-    if len(tail) >= 2 and tail[0].value in "-–" and tail[1].type == "NUM":
-        tail = tail[2:]
     surface = text[start:end]
     normal = phrase(text[start:head_end]) + text[head_end:end]
-    return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": kind})
+    return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": head.kind})
+
+
+def _adjective_lemmas(tokens) -> set[str]:
+    """Lemmas of the modifiers, hyphenated ones whole: "взлетно-посадочной" -> "взлетно-посадочный"."""
+    lemmas = {f.normalized for t in tokens for f in (getattr(t, "forms", None) or [])[:1]}
+    for k in range(1, len(tokens) - 1):
+        forms = getattr(tokens[k + 1], "forms", None) or []
+        if tokens[k].value in "-–‐‑" and forms:
+            lemmas.add(f"{tokens[k - 1].value.lower()}-{forms[0].normalized}")
+    return lemmas
+
+
+def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = ()) -> bool:
+    """A name makes a facility one object: «Звезда», (НФС-3), № 2, a capitalised scope
+    ("аэропорта Ушарал"), a capitalised modifier ("Исаакиевский собор", not at a
+    sentence start) or a place adjective ("калифорнийской синагоге").  A place after
+    the head only says where it is ("больнице Киото", "тюрьме города Березники")."""
+    adjective_of_place = adjective_places()
+    if head_part[-1].value.isupper() and len(head_part[-1].value) > 1:
+        return True  # "рядом с АЭС": an abbreviation names one object
+    for token in tail:
+        if token.value in "«\"(" or token.type == "LAWNUM":
+            return True
+        forms = getattr(token, "forms", None) or []
+        if forms and forms[0].normalized in adjective_of_place:
+            return True  # "станции московского метро"
+        if token.value[:1].isupper() and not any(
+                p.start <= offset + token.span.start < p.end for p in places):
+            return True
+    for k, token in enumerate(head_part[:-1]):
+        forms = getattr(token, "forms", None) or []
+        if forms and forms[0].normalized in adjective_of_place:
+            return True
+        if token.value[:1].isupper() and not (k == 0 and _sentence_start(text, offset + token.span.start)):
+            return True
+    return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\xa0")
+    return not before or before[-1] in ".!?\n"

@@ -91,7 +91,7 @@ class genitive_word(Predicate):
 
     def __call__(self, token):
         forms = getattr(token, "forms", None) or []
-        if forms and forms[0].grams.values & {"PREP", "CONJ", "PRCL", "NPRO", "INFN"}:
+        if forms and forms[0].grams.values & {"PREP", "CONJ", "PRCL", "NPRO", "INFN", "VERB"}:
             return False
         return any("gent" in f.grams.values and f.grams.values & self.POS
                    and not f.grams.values & self.NAMES for f in forms)

@@ -41,18 +41,19 @@ def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _adjective_table() -> dict[str, str]:
+def adjective_places() -> dict[str, str]:
+    """adjective lemma -> the place it names (data/place_adjectives.tsv)"""
     return dict(line.split("\t") for line in word_list("place_adjectives.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _adjective_index() -> PrefixIndex:
-    return PrefixIndex(_adjective_table())
+    return PrefixIndex(adjective_places())
 
 
 def _adjectives(text: str, blocks: Sequence[Sentence], places: list[Span], kazakh: bool) -> list[Span]:
     """'японского монарха', 'московского метро': the adjective names a place."""
-    table = _adjective_table()
+    table = adjective_places()
     index = _adjective_index()
     out = []
     for block in blocks:

@@ -47,3 +47,67 @@ def test_facilities(text, normal, kind):
 ])
 def test_not_facilities(text):
     assert facilities(text) == []
+
+
+# named places in news (NEREL-style): names, capitalised modifiers, Latin names, lists
+@pytest.mark.parametrize("text, normal, kind", [
+    ("Показы состоятся в кинотеатрах «Звезда», «Космос» и «Юность».", "кинотеатр «Космос»", "cinema"),
+    ("Показы состоятся в кинотеатрах «Звезда», «Космос» и «Юность».", "кинотеатр «Юность»", "cinema"),
+    ("Оркестр выступит в нью-йоркском Карнеги-холле.", "Карнеги-холл", "hall"),
+    ("Моряк с фотографии «Поцелуй на Таймс-сквер» умер.", "Таймс-сквер", "park"),
+    ("Премьер живёт на Даунинг-стрит.", "Даунинг-стрит", "street"),
+    ("В аэропорту Мехрабад его встречали официальные лица.", "аэропорт Мехрабад", "airport"),
+    ("Инцидент имел место на улице Михаила Грушевского в 14:06.", "улица Михаила Грушевского", "street"),
+    ("Губернатор попросил передать Исаакиевский собор в ведение церкви.", "Исаакиевский собор", "church"),
+    ("Матч пройдёт на Минск-арене в субботу.", "Минск-арена", "stadium"),
+    ("В калифорнийской синагоге при стрельбе погиб человек.", "калифорнийская синагога", "synagogue"),
+    ("Огонь направлялся в сторону Чернобыльской АЭС.", "Чернобыльская АЭС", "power_plant"),
+    ("Сёла рядом с АЭС были уничтожены.", "АЭС", "power_plant"),
+    ("Центр имени Алмазова (Санкт-Петербург, ул. Аккуратова, 2).", "ул. Аккуратова", "street"),
+    ("Он поцеловал её руки в шанхайском торговом центре L’Avenue Mall.",
+     "шанхайский торговый центр L’Avenue Mall", "center"),
+    ("Лисов находится в тюрьме ''Brians'' в Каталонии.", "тюрьма ''Brians''", "prison"),
+    ("Флаг в штаб-квартире МАГАТЭ в Вене приспустят.", "штаб-квартира МАГАТЭ", "building"),
+    ("Вестибюль станции московского метро закрыт.", "станция московского метро", "station"),
+])
+def test_named_facilities(text, normal, kind):
+    assert (normal, kind) in facilities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "пользователей информационно-телекоммуникационной сети «Интернет»",  # a network, not a built one
+    "беспорядки в центре Харькова",                                      # a city centre
+    "сюжет показали на Первом канале",                                   # a TV channel
+    "она умерла в больнице Сингапура",                                   # a place says where, not which
+    "Главная новость. Новая школа",                                      # capital only at a sentence start
+])
+def test_not_named_facilities(text):
+    from extractor.spans import Span
+
+    places = [Span(text.index(w), text.index(w) + len(w), "region", w, source="gazetteer")
+              for w in ("Сингапура", "Харькова") if w in text]
+    found = extract_facilities(text, blocks(text, sentences(text)), places)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, facility, gone, kept", [
+    # an NER place in the nominative after the head is the facility's name
+    ("В аэропорту Мехрабад его встречали официальные лица.", "аэропорту Мехрабад", "Мехрабад", None),
+    # a genitive place only says where the facility is
+    ("Он жил на Молодогвардейской улице Москвы.", "Молодогвардейской улице Москвы", None, "Москвы"),
+    # an institution's head gives way to the organisation NER found
+    ("Он сыграл на сцене Мариинского театра.", None, None, "Мариинского театра"),
+    # a person in an oblique case after the head names it; a nominative one does not
+    ("Его задержали в аэропорту Джона Кеннеди в Нью-Йорке.", "аэропорту Джона Кеннеди", None, "Джона Кеннеди"),
+])
+def test_facilities_in_the_pipeline(pipeline, text, facility, gone, kept):
+    mentions = {(m.type, m.text) for m in pipeline(text).mentions}
+    texts = {t for _, t in mentions}
+    if facility:
+        assert ("facility", facility) in mentions
+    else:
+        assert not any(t == "facility" for t, _ in mentions)
+    if gone:
+        assert gone not in texts
+    if kept:
+        assert kept in texts
