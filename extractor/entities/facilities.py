@@ -24,7 +24,8 @@ from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
 from ..data import word_list
-from ..parsing.anchored import AnchoredParser, scan_anchors
+from ..parsing.anchored import scan_anchors
+from ..parsing.automaton import TokenAutomaton
 from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
@@ -118,8 +119,8 @@ GRAMMAR = rule(ADJS.optional(), HEAD.interpretation(Facility.head), NUMBERED.opt
 
 
 @lru_cache(maxsize=1)
-def parser() -> AnchoredParser:
-    return AnchoredParser(GRAMMAR, tokenizer=tokenizer())
+def parser() -> TokenAutomaton:
+    return TokenAutomaton(GRAMMAR, tokenizer())
 
 
 @lru_cache(maxsize=1)

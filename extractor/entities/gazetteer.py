@@ -68,41 +68,43 @@ def keys(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-
-
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
 
 
 def find_places(text: str, blocks: Sequence[Sentence]) -> Iterator[PlaceMatch]:
-    index = gazetteer()
     for block in blocks:
-        toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, block.start, block.end)]
+        toks = [m.group() for m in _TOKEN.finditer(text, block.start, block.end)]
+        starts = None
         i = 0
         while i < len(toks):
-            match = _match_at(toks, i, index) if toks[i].text[:1].isalpha() else None
+            match = _match_at(toks, i) if toks[i][:1].isalpha() else None
             if match is None:
                 i += 1
                 continue
+            if starts is None:  # offsets only for blocks that name a place
+                found = list(_TOKEN.finditer(text, block.start, block.end))
+                starts = [(m.start(), m.end()) for m in found]
             length, place = match
-            yield PlaceMatch(toks[i].start, toks[i + length - 1].end, place)
+            yield PlaceMatch(starts[i][0], starts[i + length - 1][1], place)
             i += length
 
 
-def _match_at(toks, i: int, index) -> Optional[tuple[int, Place]]:
+@lru_cache(maxsize=50_000)
+def _candidates(word: str) -> tuple[tuple[tuple[str, ...], Place], ...]:
+    """The gazetteer variants that may start at this word (by its form or lemmas)."""
+    index = gazetteer()
+    return tuple(entry for key in sorted(keys(word)) for entry in index.get(key, ()))
+
+
+def _match_at(toks: list[str], i: int) -> Optional[tuple[int, Place]]:
     best: Optional[tuple[int, Place]] = None
-    for key in sorted(keys(toks[i].text)):
-        for words, place in index.get(key, ()):
-            if i + len(words) > len(toks) or (best and len(words) <= best[0]):
+    for words, place in _candidates(toks[i]):
+        if i + len(words) > len(toks) or (best and len(words) <= best[0]):
+            continue
+        if all(words[k] in keys(toks[i + k]) for k in range(1, len(words))):
+            if len(words) == 1 and not _proper(toks[i], place):
                 continue
-            if all(words[k] in keys(toks[i + k].text) for k in range(1, len(words))):
-                if len(words) == 1 and not _proper(toks[i].text, place):
-                    continue
-                best = (len(words), place)
+            best = (len(words), place)
     return best
 
 

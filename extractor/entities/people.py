@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from ..spans import Span
@@ -22,6 +23,7 @@ ENDINGS = ("ами", "ыми", "ими", "ому", "ему", "ого", "его",
 MIN_SURNAME = 4
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude stem for matching inflected forms of one name: 'Касымбека' -> 'касымбек'."""
     w = word.lower().replace("ё", "е")
@@ -32,7 +34,7 @@ def stem(word: str) -> str:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"\s+", name) if w and not w.endswith(".")]
+    return [w for w in name.split() if not w.endswith(".")]
 
 
 @dataclass

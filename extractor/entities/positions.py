@@ -21,7 +21,8 @@ from yargy.predicates.constructors import Predicate
 from yargy.predicates import type as token_type
 
 from ..data import word_list
-from ..parsing.anchored import AnchoredParser, scan_anchors
+from ..parsing.anchored import scan_anchors
+from ..parsing.automaton import TokenAutomaton
 from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
@@ -106,16 +107,19 @@ SCOPE_WORD = or_(rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
 SCOPE = SCOPE_WORD.repeatable(max=7)
 
 
-@lru_cache(maxsize=1)
-def parser() -> AnchoredParser:
-    head = _head().interpretation(Position.head)
-    grammar = rule(
+def grammar():
+    """[исполняющий обязанности | modifiers] [экс-] HEAD [scope]"""
+    return rule(
         or_(rule(ACTING), rule(MODIFIER.repeatable(max=2))).optional(),
         rule(caseless("экс"), DASH).optional(),
-        head,
+        _head().interpretation(Position.head),
         SCOPE.optional(),
     ).interpretation(Position)
-    return AnchoredParser(grammar, tokenizer=tokenizer())
+
+
+@lru_cache(maxsize=1)
+def parser() -> TokenAutomaton:
+    return TokenAutomaton(grammar(), tokenizer())
 
 
 @lru_cache(maxsize=1)
