@@ -134,7 +134,8 @@ def scan_anchors(parser: AnchoredParser, tokens, is_anchor: Callable, can_start:
             continue
         first = max(covered + 1, i - lookback)
         stop = min(len(tokens), i + lookahead + 1)
-        match, start = parser.longest_covering(tokens[first:stop], i - first, can_start)
+        window = tokens.window(first, stop) if hasattr(tokens, "window") else tokens[first:stop]
+        match, start = parser.longest_covering(window, i - first, can_start)
         if match is not None and accept(match, first + start):
             covered = first + start + len(match.tokens) - 1
 

@@ -80,6 +80,30 @@ class LazyMorphTokens:
         """Token ``i`` without forcing its morphology."""
         return self._tokens[i]
 
+    def window(self, first: int, stop: int) -> "TokenWindow":
+        return TokenWindow(self, first, stop)
+
+
+class TokenWindow:
+    """Tokens ``first:stop`` of a block, still lazy: a matcher that stops early never
+    analyses the words it did not reach."""
+
+    def __init__(self, tokens: LazyMorphTokens, first: int, stop: int):
+        self._tokens, self._first, self._len = tokens, first, max(0, stop - first)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._tokens[self._first + i] for i in range(*index.indices(self._len))]
+        if not 0 <= index < self._len:
+            raise IndexError(index)
+        return self._tokens[self._first + index]
+
+    def __iter__(self):
+        return (self._tokens[self._first + i] for i in range(self._len))
+
 
 @lru_cache(maxsize=512)
 def block_tokens(text: str) -> LazyMorphTokens:
