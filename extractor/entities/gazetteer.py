@@ -77,7 +77,7 @@ def find_places(text: str, blocks: Sequence[Sentence]) -> Iterator[PlaceMatch]:
         starts = None
         i = 0
         while i < len(toks):
-            match = _match_at(toks, i) if toks[i][:1].isalpha() else None
+            match = _match_at(toks, i) if toks[i][:1].isalpha() and _candidates(toks[i]) else None
             if match is None:
                 i += 1
                 continue

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from yargy.span import Span
+from yargy.token import Token
 from yargy.tokenizer import EOL, LATIN, OTHER, PUNCT, MorphTokenizer, Tokenizer, TokenRule
 
 from ..tag.morph import yargy_morph
@@ -53,7 +55,10 @@ class LazyMorphTokens:
     so words far from any figure are never analysed."""
 
     def __init__(self, text: str):
-        self._tokens = list(plain_tokenizer()(text))
+        tokenizer = plain_tokenizer()
+        mapping = tokenizer.mapping
+        self._tokens = [Token(m.group(), Span(*m.span()), mapping[m.lastgroup])
+                        for m in tokenizer.regexp.finditer(text)]   # yargy's Tokenizer, without a generator
         self._done = [False] * len(self._tokens)
         self._morph = yargy_morph()
 
