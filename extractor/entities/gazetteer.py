@@ -73,19 +73,16 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
 
 def find_places(text: str, blocks: Sequence[Sentence]) -> Iterator[PlaceMatch]:
     for block in blocks:
-        toks = [m.group() for m in _TOKEN.finditer(text, block.start, block.end)]
-        starts = None
+        found = list(_TOKEN.finditer(text, block.start, block.end))
+        toks = [m.group() for m in found]
         i = 0
         while i < len(toks):
             match = _match_at(toks, i) if toks[i][:1].isalpha() and _candidates(toks[i]) else None
             if match is None:
                 i += 1
                 continue
-            if starts is None:  # offsets only for blocks that name a place
-                found = list(_TOKEN.finditer(text, block.start, block.end))
-                starts = [(m.start(), m.end()) for m in found]
             length, place = match
-            yield PlaceMatch(starts[i][0], starts[i + length - 1][1], place)
+            yield PlaceMatch(found[i].start(), found[i + length - 1].end(), place)
             i += length
 
 

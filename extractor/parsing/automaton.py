@@ -19,7 +19,7 @@ from typing import Callable, Optional, Sequence
 
 from yargy.parser import Context
 from yargy.rule.constructors import (
-    EmptyProduction, EmptyRule, ForwardRule, InterpretationRule, MaxBoundedRule, MinBoundedRule,
+    EmptyRule, ForwardRule, InterpretationRule, MaxBoundedRule, MinBoundedRule,
     MinMaxBoundedRule, NamedRule, OptionalRule, OrRule, RelationRule, RepeatableOptionalRule,
     RepeatableRule, Rule, is_rule)
 from yargy.tagger import PassTagger
