@@ -15,17 +15,18 @@ from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
+from .pages import page_fields
 from .reading import SourceDoc, source_from_text as to_source
-from .records import DocumentRecord, Mention, Source, TextSpan
+from .records import BoilerplateSpan, DocumentRecord, Mention, Source, TextSpan
 from .spans import Span
 from .tag.morph import analyzer
 from .tag.ner import NerTagger
-from .text.boilerplate import find_boilerplate
+from .text.residue import find_residue, hidden, report_start, spans_of
 from .text.language import detect_language
 from .text.normalize import analysis_text
 from .text.metadata import dateline
 from .text.metadata import outlet as text_outlet
-from .text.segment import blocks, sentences
+from .text.segment import Sentence, blocks, sentences
 
 TextInput = Union[str, SourceDoc, dict]
 
@@ -72,7 +73,7 @@ class Pipeline:
             pipeline_version=__version__,
             doc_id=src.doc_id,
             source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
-                          published=src.published, outlet=src.outlet, url=src.url),
+                          published=src.published, outlet=src.outlet, url=src.url, **page_fields(src)),
             text_length=len(text),
             language=detect_language(text[begin:]),
             header=TextSpan(start=0, end=begin) if begin else None,
@@ -85,7 +86,8 @@ class Pipeline:
         record.source.published = published
         view = analysis_text(text)  # same length: every offset is an offset into text
         clock = _StageClock(self.stage_seconds)
-        boilerplate = clock("clean", find_boilerplate, view, begin)
+        residue = clock("clean", find_residue, view, begin)
+        boilerplate = spans_of(residue)
         segments = clock("segment", lambda: blocks(view, sentences(view, begin)))
         ner = clock("tag", self._ner, view, segments)
         spans = clock("extract", ner_mentions, view, ner)
@@ -99,15 +101,39 @@ class Pipeline:
         spans += clock("figures", extract_figures, view, segments, published)
         mentions = to_mentions(spans, boilerplate)
         bounds = report_bounds(len(text), begin, boilerplate)
-        meetings = clock("assemble", assemble, src.doc_id, view, mentions, spans, segments,
-                         bounds, published)
+        bounds = (report_start(view, residue, bounds[0]), bounds[1])
+        # the meeting layer never sees residue: no meeting starts there, no fact comes from there
+        meetings = clock("assemble", assemble, src.doc_id, hidden(view, boilerplate), mentions, spans,
+                         outside(view, segments, boilerplate), bounds, published)
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
-        record.boilerplate = [TextSpan(start=s, end=e) for s, e in boilerplate]
+        record.boilerplate = [BoilerplateSpan(start=r.start, end=r.end, reason=r.reason) for r in residue]
         record.mentions = mentions
         record.meetings = meetings
-        if view is not text:
-            _texts_from_source(record, text)
+        if page_fields(src):
+            record.text = text  # extracted from a page: the text the offsets point into
+        _texts_from_source(record, text)
         return record
+
+
+def outside(text: str, segments: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
+    """The segments with the spans cut out (a dateline before a sentence, a teaser after it)."""
+    if not spans:
+        return segments
+    out = []
+    for seg in segments:
+        pieces = [(seg.start, seg.end)]
+        for s, e in spans:
+            if e <= seg.start or s >= seg.end:
+                continue
+            pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
+        for a, b in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append(Sentence(a, b, text[a:b]))
+    return out
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}  # saved web pages: extractor/pages.py
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _walk(root: Path, seen_dirs: set[str]) -> Iterator[Union[Path, InputError]]:
             is_dir = False
         if is_dir:
             yield from _walk(path, seen_dirs)
-        elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
+        elif path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
             if not path.exists():  # dangling or looping symlink
                 yield InputError(str(path), "unreadable", "broken or looping symlink")
             else:
@@ -248,6 +249,10 @@ def read_text_file(path: Path, doc_id: str) -> SourceDoc:
     try:
         text, encoding = decode(data)
     except DecodeError as exc:
+        if exc.error == "html":  # a whole saved page is read as a page; a markup fragment is refused
+            from .pages import is_page, page_from_bytes
+            if is_page(data.decode("utf-8", "replace")):
+                return page_from_bytes(data, str(path), doc_id)
         raise InputError(str(path), exc.error, str(exc), doc_id) from None
     published, header_end = parse_header(text)
     return SourceDoc(doc_id=doc_id, text=text, sha256=sha256(data), encoding=encoding,
@@ -303,6 +308,10 @@ def _article(line: str, where: str, path: Path, lineno: int, ids: DocIds) -> Ite
         if not isinstance(article, dict):
             raise ValueError("a line must be a JSON object")
         text = article.get("text")
+        if text is None and isinstance(article.get("html"), str):  # a scraped page: extractor/pages.py
+            from .pages import page_article
+            raw_id = str(article.get("id") or f"{path.stem}_{lineno}")
+            return page_article(article, where, ids.claim(raw_id), parse_date(article.get("published")))
         if not isinstance(text, str):
             raise ValueError("'text' is missing or not a string")
         if not text.strip():
@@ -341,6 +350,12 @@ def read_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[Item]:
             yield found
         elif found.suffix.lower() in JSONL_SUFFIXES:
             yield from read_jsonl(found, ids)
+        elif found.suffix.lower() in HTML_SUFFIXES:
+            from .pages import read_html_file
+            try:
+                yield read_html_file(found, ids.claim(found.stem))
+            except InputError as exc:
+                yield exc
         else:
             doc_id = ids.claim(found.stem)
             try:

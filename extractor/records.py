@@ -32,6 +32,13 @@ class TextSpan(_Record):
     end: int = Field(ge=0)
 
 
+class BoilerplateSpan(TextSpan):
+    """Site residue: text of the page that is not the report (menus, stamps, captions, teasers...)."""
+
+    reason: Optional[str] = Field(
+        default=None, description="What the residue is: headline, dateline, stamp, caption, teaser, ticker, ...")
+
+
 class Mention(_Record):
     id: str = Field(description="Unique within the document, e.g. 'm12'.")
     type: MentionType
@@ -55,6 +62,14 @@ class Source(_Record):
     published: Optional[dt.date] = None
     outlet: Optional[str] = None
     url: Optional[str] = None
+    # -- pages: the document was an HTML page; its article text was extracted (extractor/pages.py)
+    format: Literal["text", "html"] = Field(
+        default="text", description="'html': the input was a web page and the record's text was extracted from it.")
+    title: Optional[str] = Field(default=None, description="The page's headline (HTML metadata).")
+    site_name: Optional[str] = Field(default=None, description="The site's name (HTML metadata).")
+    canonical_url: Optional[str] = Field(default=None, description="The page's canonical URL (HTML metadata).")
+    text_sha256: Optional[str] = Field(
+        default=None, description="sha256 of the extracted text (UTF-8) that every offset points into.")
 
 
 class Person(_Record):
@@ -130,7 +145,10 @@ class DocumentRecord(_Record):
     status_reason: Optional[str] = None
     header: Optional[TextSpan] = Field(
         default=None, description="Metadata header at the top of the file (e.g. 'date 2025-08-14').")
-    boilerplate: list[TextSpan] = Field(default_factory=list)
+    boilerplate: list[BoilerplateSpan] = Field(default_factory=list)
+    text: Optional[str] = Field(
+        default=None, description="The analysed text when it is not the input file itself "
+                                  "(extracted from an HTML page): every offset points into it.")
     mentions: list[Mention] = Field(default_factory=list)
     meetings: list[MeetingRecord] = Field(default_factory=list)
 

@@ -29,8 +29,11 @@ MIN_TAIL_LINES = 4
 MIN_RUBRICS = 2
 
 
-def _headline_like(line: str) -> bool:
+def headline_like(line: str) -> bool:
     return len(line) <= 250 and not line.rstrip("»\"”' ").endswith(_SENTENCE_END)
+
+
+_headline_like = headline_like
 
 
 def _is_rubric(line: str) -> bool:
@@ -39,7 +42,13 @@ def _is_rubric(line: str) -> bool:
 
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Boilerplate spans of ``text[start:]`` as sorted, non-overlapping (start, end)."""
-    spans: list[tuple[int, int]] = []
+    return _merge([(s, e) for s, e, _ in boilerplate_reasons(text, start)])
+
+
+def boilerplate_reasons(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The spans of :func:`find_boilerplate`, unmerged, each with its reason
+    (``marker``, or ``headline_list`` for the list after the article)."""
+    spans: list[tuple[int, int, str]] = []
     all_lines = list(lines(text, start))
     tail = _trailing_list(text, all_lines)
     pending_headline = False
@@ -48,16 +57,16 @@ def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
             break
         line = text[s:e]
         if _MARKER.match(line):
-            spans.append((s, e))
+            spans.append((s, e, "marker"))
             pending_headline = bool(_FOLLOWED_BY_HEADLINE.match(line)) and len(line.split()) <= 3
         elif pending_headline and _headline_like(line):
-            spans.append((s, e))
+            spans.append((s, e, "marker"))
             pending_headline = False
         else:
             pending_headline = False
     if tail is not None:
-        spans.append((tail, len(text)))
-    return _merge(spans)
+        spans.append((tail, len(text), "headline_list"))
+    return spans
 
 
 def _trailing_list(text: str, all_lines: list[tuple[int, int]]) -> int | None:
