@@ -30,6 +30,7 @@ def main() -> int:
     figures = baseline.collect(Pipeline(), SHARED / "eval" / "nerel" / "dev", {
         "seeds_gold": (SHARED / "gold" / "seeds.gold.json", ROOT / "seeds"),
         "reports_gold": (ROOT / "tests" / "data" / "reports.gold.json", ROOT / "tests" / "data" / "reports"),
+        "pages_gold": (ROOT / "tests" / "data" / "pages.gold.json", ROOT / "tests" / "data" / "pages"),
     })
     old = baseline.load(BASELINE) if BASELINE.exists() else {}
     for key, value in sorted(figures.items()):

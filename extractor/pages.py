@@ -86,12 +86,14 @@ def extract_article(html: str, url: Optional[str] = None) -> Article:
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
-    body = (doc.text or "").strip() if doc is not None else ""
+    body = render(doc.body) if doc is not None and doc.body is not None else ""
+    if not body and doc is not None:
+        body = (doc.text or "").strip()
     if not body:
         raise NoArticle("no article text found in the page")
     title = _clean(doc.title)
     text = body
-    if title and not body.startswith(title):
+    if title and title not in body.split("\n")[:10]:
         text = f"{title}\n{body}"
     published = None
     try:
@@ -100,6 +102,44 @@ def extract_article(html: str, url: Optional[str] = None) -> Article:
         published = None
     return Article(text=text, title=title, published=published, site_name=_clean(doc.sitename),
                    canonical_url=_clean(doc.url))
+
+
+# trafilatura's tree: blocks become lines of their own, inline markup stays in its line
+_BLOCKS = {"p", "head", "item", "list", "quote", "cell", "row", "table", "code", "div", "main", "body", "doc"}
+_SKIP = {"graphic"}
+
+
+def render(body) -> str:
+    """The text of trafilatura's article tree: one line per paragraph, heading, list item or
+    table cell (its own ``.text`` glues a table's cells into one line)."""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        line = " ".join("".join(buffer).split())
+        if line:
+            lines.append(line)
+        buffer.clear()
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP:
+            return
+        block = tag in _BLOCKS
+        if block or tag == "lb":
+            flush()
+        if el.text and tag != "lb":
+            buffer.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if block:
+            flush()
+
+    walk(body)
+    flush()
+    return "\n".join(lines)
 
 
 def _clean(value: Optional[str]) -> Optional[str]:

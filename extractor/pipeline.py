@@ -21,7 +21,7 @@ from .records import BoilerplateSpan, DocumentRecord, Mention, Source, TextSpan
 from .spans import Span
 from .tag.morph import analyzer
 from .tag.ner import NerTagger
-from .text.residue import find_residue, hidden, report_start, spans_of
+from .text.residue import find_residue, hidden, report_start, spans_of, stamp_date
 from .text.language import detect_language
 from .text.normalize import analysis_text
 from .text.metadata import dateline
@@ -82,11 +82,11 @@ class Pipeline:
             record.status = "skipped"
             record.status_reason = f"text is not in Russian (detected: {record.language}); nothing extracted"
             return record
-        published = src.published or dateline(text, begin)
-        record.source.published = published
         view = analysis_text(text)  # same length: every offset is an offset into text
         clock = _StageClock(self.stage_seconds)
         residue = clock("clean", find_residue, view, begin)
+        published = src.published or dateline(text, begin) or stamp_date(view, residue)
+        record.source.published = published
         boilerplate = spans_of(residue)
         segments = clock("segment", lambda: blocks(view, sentences(view, begin)))
         ner = clock("tag", self._ner, view, segments)

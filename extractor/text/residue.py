@@ -55,7 +55,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 # "АСТАНА. 12 марта. КАЗИНФОРМ –", "КЫЗЫЛОРДА. 22 января. КАЗИНФОРМ /Руслан Игилик/ -",
 # "НУР-СУЛТАН, 16 мар - РИА Новости.", "АСТАНА, 30 марта – Sputnik."
 _DATELINE = re.compile(
-    rf"^(?P<city>[А-ЯЁA-Z][А-ЯЁA-Z-]{{2,}}(?:\s[А-ЯЁA-Z-]{{3,}})?)[.,]\s*"
+    rf"(?P<city>[А-ЯЁA-Z][А-ЯЁA-Z-]{{2,}}(?:\s[А-ЯЁA-Z-]{{3,}})?)[.,]\s*"
     rf"(?:\d{{1,2}}\s+(?:{MONTHS})\.?(?:\s+\d{{4}})?[.,]?\s*)?"
     r"(?:(?P<agency>[A-ZА-ЯЁ][\w.]*(?:\s[A-ZА-ЯЁ][\w.]*){0,2})\s*)?"
     r"(?:/[^/\n]{1,60}/\s*)?[–—-]\s*(?:[A-ZА-ЯЁ][\w.]*(?:\s[A-ZА-ЯЁ][\w.]*){0,2}\.\s*)?",
@@ -70,12 +70,13 @@ _CREDIT = re.compile(r"^(?:фото|фотограф\w*|photo|коллаж|ви�
 _CREDIT_TAIL = re.compile(r"(?:^|[.\s(])(?:фото|photo|коллаж)\s*(?::|—|–|-)?\s*[^.!?]{1,60}\)?\s*$", re.IGNORECASE)
 _AUTHOR = re.compile(r"^(?:автор\w*|author|текст|редактор|корреспондент|подготовил[аи]?|от)\s*[:—–-]",
                      re.IGNORECASE)
-_BYLINE = re.compile(r"^/[^/]{3,60}/$")
+_BYLINE = re.compile(r"^/[^/]{3,60}/$|^(?:подготовил[аи]?|записал[аи]?|беседовал[аи]?)\s+"
+                     r"[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){0,2}\.?$", re.IGNORECASE)
 _NAME_ONLY = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:\s+[А-ЯЁ][а-яё]+)?(?:,\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+)*$")
 _EARLIER = re.compile(
     r"(?:^|(?<=[.!?…»]\s))(?:Ранее|Напомним|Напомним\s+также|Как\s+(?:ранее\s+)?сообщалось|"
-    r"Ранее\s+сообщалось|Как\s+мы\s+(?:уже\s+)?писали|Ранее\s+мы\s+писали|Как\s+писал\w*)\b")
+    r"Ранее\s+сообщалось|Как\s+мы\s+(?:уже\s+)?писали|Ранее\s+мы\s+писали|Как\s+писал\w*)\b", re.MULTILINE)
 _RELATED_HEAD = re.compile(
     r"^(?:читайте\s+(?:также|тоже|ещё|еще)|также\s+читайте|смотрите\s+также|см\.\s+также|"
     r"(?:новости|материалы|ещ[её])\s+по\s+теме|по\s+теме|похожие\s+(?:записи|новости|материалы|статьи)|"
@@ -141,9 +142,32 @@ def find_residue(text: str, start: int = 0) -> list[Residue]:
             if m.start() == s or text[m.start() - 2:m.start()].strip() in {".", "!", "?", "…", "»", ".»"}:
                 partial.append(Residue(m.start(), e, "earlier_event"))
                 break
-    spans = [Residue(all_lines[k][0], all_lines[k][1], r) for k, r in marks.items()] + partial
-    spans += [Residue(s, e, r) for s, e, r in boilerplate_reasons(text, start)]
+    spans = _resolve([Residue(all_lines[k][0], all_lines[k][1], r) for k, r in marks.items()] + partial)
+    # the shapes of boilerplate.py, where no rule here gave a finer reason
+    spans += [piece for s, e, r in boilerplate_reasons(text, start) for piece in _uncovered(text, s, e, r, spans)]
     return _resolve(spans)
+
+
+def _uncovered(text: str, start: int, end: int, reason: str, spans: list[Residue]) -> list[Residue]:
+    out, pos = [], start
+    for r in spans:
+        if r.end <= pos or r.start >= end:
+            continue
+        if r.start > pos and text[pos:r.start].strip():
+            out.append(Residue(pos, r.start, reason))
+        pos = max(pos, r.end)
+    if pos < end and text[pos:end].strip():
+        out.append(Residue(pos, end, reason))
+    return [_stripped(text, r) for r in out]
+
+
+def _stripped(text: str, r: Residue) -> Residue:
+    s, e = r.start, r.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Residue(s, e, r.reason)
 
 
 def line_reason(line: str) -> Optional[str]:
@@ -273,21 +297,20 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
     and a lead the body repeats."""
     if body is None or body > TOP_LINES:
         return
-    headline_seen = False
+    below = text[all_lines[body][0]:all_lines[min(len(all_lines) - 1, body + 2)][1]]
     for k in range(body):
         if k in marks:
             continue
         line = text[all_lines[k][0]:all_lines[k][1]]
         words = line.split()
-        if not headline_seen and len(words) >= 3 and headline_like(line):
-            headline_seen = True
-            if _restated(line, text[all_lines[k + 1][0]:all_lines[min(len(all_lines) - 1, body + 2)][1]]):
-                marks[k] = "headline"
+        if not headline_like(line):
             continue
-        if len(words) <= 3 and headline_like(line) and not _has_verb(words):
-            marks[k] = "author" if _NAME_ONLY.match(line) and headline_seen is False and k > 0 else "menu"
-        elif _NAME_ONLY.match(line):
+        if len(words) >= 3 and _restated(line, below):
+            marks[k] = "headline"
+        elif _NAME_ONLY.match(line) and k > 0:
             marks[k] = "author"
+        elif len(words) <= 3 and not _has_verb(words):
+            marks[k] = "menu"  # a rubric or kicker above the headline
     # a lead, then the body repeating it ("... передает Tengrinews.kz." twice)
     unmarked = [k for k in range(body, min(len(all_lines), body + 4)) if k not in marks]
     for a, k in enumerate(unmarked[:-1]):
@@ -370,7 +393,7 @@ def spans_of(residue: list[Residue]) -> list[tuple[int, int]]:
 
 
 # parts of the page that belong to the meeting under them: its span starts there
-MEETING_PARTS = {"headline", "repeated_lead", "dateline", "stamp", "caption", "author", "counter"}
+MEETING_PARTS = {"headline", "repeated_lead", "dateline"}
 
 
 def report_start(text: str, residue: list[Residue], start: int) -> int:
@@ -401,3 +424,44 @@ def hidden(text: str, spans: list[tuple[int, int]]) -> str:
         pos = e
     out.append(text[pos:])
     return "".join(out)
+
+
+_STAMP_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})|\b(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})\b", re.IGNORECASE)
+_MONTH_PREFIXES = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+
+
+def _month(word: str):
+    """'апреля' -> 4, 'мая' -> 5, 'марта' -> 3, 'September' -> 9."""
+    word = word.lower()
+    english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    for n, prefix in enumerate(english, 1):
+        if word.startswith(prefix):
+            return n
+    if word.startswith("мар"):
+        return 3
+    for n, prefix in enumerate(_MONTH_PREFIXES, 1):
+        if word.startswith(prefix):
+            return n
+    return None
+
+
+def stamp_date(text: str, residue: list[Residue]):
+    """The publication date a page states in a stamp above the article ("11:05, 17 апреля 2025")."""
+    import datetime as dt
+
+    for r in residue[:8]:
+        if r.reason != "stamp":
+            continue
+        m = _STAMP_DATE.search(text, r.start, r.end)
+        if not m:
+            continue
+        try:
+            if m.group(1):
+                month = _month(m.group(2))
+                if month:
+                    return dt.date(int(m.group(3)), month, int(m.group(1)))
+            else:
+                return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
