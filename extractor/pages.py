@@ -89,8 +89,8 @@ def extract_article(html: str, url: Optional[str] = None) -> Article:
     body = render(doc.body) if doc is not None and doc.body is not None else ""
     if not body and doc is not None:
         body = (doc.text or "").strip()
-    if not body:
-        raise NoArticle("no article text found in the page")
+    if not has_article(body):
+        raise NoArticle("no article text found in the page (only menus, links or headlines)")
     title = _clean(doc.title)
     text = body
     if title and title not in body.split("\n")[:10]:
@@ -140,6 +140,15 @@ def render(body) -> str:
     walk(body)
     flush()
     return "\n".join(lines)
+
+
+_SENTENCE = re.compile(r"(?:\S+\s+){4,}\S*[.!?…][»\"”)]*\s*$")
+
+
+def has_article(body: str) -> bool:
+    """An article has at least one sentence of five words or more; a page of menus,
+    links and headlines (what trafilatura returns when it finds nothing better) has none."""
+    return any(_SENTENCE.search(line) for line in body.split("\n"))
 
 
 def _clean(value: Optional[str]) -> Optional[str]:

@@ -47,7 +47,7 @@ WEEKDAYS = r"понедельник|вторник|среда|четверг|п�
 _STAMP_WORDS = re.compile(
     rf"^(?:{MONTHS}|{WEEKDAYS}|сегодня|вчера|позавчера|г|гг|года?|gmt|utc|мск|опубликован[оа]?|обновлен[оа]?|"
     r"изменен[оа]?|дата|публикации|время|чтения|мин|минут[аы]?|published|updated)$", re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b")
 _DATE = re.compile(rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\s+(?:{MONTHS})\b"
                    rf"|\b(?:{MONTHS})\s+\d{{1,2}}\b|\b(?:сегодня|вчера)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -83,7 +83,7 @@ _RELATED_HEAD = re.compile(
     r"(?:другие|последние|главные|свежие|популярные)\s+новости|лента\s+новостей|популярное|"
     r"самое\s+(?:читаемое|популярное|интересное)|рекомендуем|картина\s+дня|новости\s+партн[её]ров)\b",
     re.IGNORECASE)
-_SUBSCRIBE = re.compile(r"подпис(?:ывайтесь|ывайся|аться|ка|ку|ь|ывайтесь)\w*|подпишите?сь", re.IGNORECASE)
+_SUBSCRIBE = re.compile(r"подписывайте?сь|подписаться|подписк[аиуео]й?|подпиши(?:те)?сь", re.IGNORECASE)
 _SUBSCRIBE_WHERE = re.compile(r"канал|telegram|телеграм|whatsapp|instagram|youtube|рассылк|новост|соцсет",
                               re.IGNORECASE)
 _CALL = re.compile(r"^(?:хочешь|хотите|присоединяйтесь|следите\s+за)\b", re.IGNORECASE)
