@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="extract records from files and folders into an output folder")
     run.add_argument("inputs", nargs="+", metavar="INPUT",
-                     help="*.txt / *.jsonl files or folders (searched recursively)")
+                     help="*.txt / *.jsonl / *.html files or folders (searched recursively)")
     run.add_argument("--out", "-o", required=True, type=Path, help="output folder")
     run.add_argument("--jobs", "-j", type=_positive_int, default=0,
                      help="worker processes (default: all cores)")

@@ -116,24 +116,31 @@ class Pipeline:
 
 
 def outside(text: str, segments: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
-    """The segments with the spans cut out (a dateline before a sentence, a teaser after it)."""
+    """The segments with the spans cut out (a dateline before a sentence, a teaser after it).
+    Both lists are sorted: one pass over each."""
     if not spans:
         return segments
-    out = []
+    out, k = [], 0
     for seg in segments:
-        pieces = [(seg.start, seg.end)]
-        for s, e in spans:
-            if e <= seg.start or s >= seg.end:
-                continue
-            pieces = [p for a, b in pieces for p in ((a, min(b, s)), (max(a, e), b)) if p[0] < p[1]]
-        for a, b in pieces:
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if a < b:
-                out.append(Sentence(a, b, text[a:b]))
+        while k < len(spans) and spans[k][1] <= seg.start:
+            k += 1
+        pos, j = seg.start, k
+        while pos < seg.end:
+            s, e = spans[j] if j < len(spans) else (seg.end, seg.end)
+            _piece(text, pos, min(s, seg.end), out)
+            if s >= seg.end:
+                break
+            pos, j = max(pos, e), j + 1
     return out
+
+
+def _piece(text: str, a: int, b: int, out: list[Sentence]) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        out.append(Sentence(a, b, text[a:b]))
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

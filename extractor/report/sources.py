@@ -10,6 +10,8 @@ from ..reading import DecodeError, decode
 
 
 def source_text(record: dict, base: Optional[Path] = None) -> Optional[str]:
+    if isinstance(record.get("text"), str):
+        return record["text"]  # a page's extracted text travels with its record
     path = (record.get("source") or {}).get("path")
     if not path:
         return None

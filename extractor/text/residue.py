@@ -33,6 +33,8 @@ body, between its paragraphs, under it), never at one site's wording.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -144,15 +146,19 @@ def find_residue(text: str, start: int = 0) -> list[Residue]:
                 break
     spans = _resolve([Residue(all_lines[k][0], all_lines[k][1], r) for k, r in marks.items()] + partial)
     # the shapes of boilerplate.py, where no rule here gave a finer reason
-    spans += [piece for s, e, r in boilerplate_reasons(text, start) for piece in _uncovered(text, s, e, r, spans)]
+    ends = [r.end for r in spans]
+    spans += [piece for s, e, r in boilerplate_reasons(text, start)
+              for piece in _uncovered(text, s, e, r, spans, ends)]
     return _resolve(spans)
 
 
-def _uncovered(text: str, start: int, end: int, reason: str, spans: list[Residue]) -> list[Residue]:
+def _uncovered(text: str, start: int, end: int, reason: str, spans: list[Residue],
+               ends: list[int]) -> list[Residue]:
+    """The parts of ``[start, end)`` no span covers (``ends``: the spans' ends, sorted)."""
     out, pos = [], start
-    for r in spans:
-        if r.end <= pos or r.start >= end:
-            continue
+    for r in itertools.islice(spans, bisect.bisect_right(ends, start), None):
+        if r.start >= end:
+            break
         if r.start > pos and text[pos:r.start].strip():
             out.append(Residue(pos, r.start, reason))
         pos = max(pos, r.end)
@@ -162,12 +168,11 @@ def _uncovered(text: str, start: int, end: int, reason: str, spans: list[Residue
 
 
 def _stripped(text: str, r: Residue) -> Residue:
-    s, e = r.start, r.end
-    while s < e and text[s].isspace():
+    """Without the line breaks it starts with (its end stays: a list may run to the end of the text)."""
+    s = r.start
+    while s < r.end and text[s].isspace():
         s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Residue(s, e, r.reason)
+    return Residue(s, r.end, r.reason)
 
 
 def line_reason(line: str) -> Optional[str]:
