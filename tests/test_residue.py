@@ -155,3 +155,26 @@ def test_hidden_keeps_offsets_and_line_breaks():
 def test_publication_date_from_a_stamp():
     text = "11:05, 17 апреля 2025 | GMT +5\nПрезидент принял акима Жамбылской области\n" + BODY
     assert str(stamp_date(text, find_residue(text))) == "2025-04-17"
+
+
+@pytest.mark.parametrize("line", [
+    "экспорт – 2,5 млрд USD;",
+    "температура воздуха опустится до –30 °C",
+    "Видео встречи опубликовано на сайте Акорды и в социальных сетях",
+    "на выставке представлены фото участников конкурса",
+    "В 2025 году",
+    "до 1 июля 2025 года;",
+])
+def test_report_shapes_that_look_like_residue(line):
+    assert line_reason(line) is None
+
+
+def test_headline_with_a_name_the_body_lacks_stays_report():
+    text = ("Президент принял председателя правления «Самрук-Казыны» Нурлана Жакупова\n"
+            "Касым-Жомарт Токаев принял Нурлана Жакупова, который доложил об итогах работы фонда.\n")
+    assert reasons(text) == []
+
+
+def test_line_with_figures_between_paragraphs_is_no_caption():
+    text = f"{BODY}\nИнвестиции в основной капитал выросли до 420 млрд тенге\n{BODY2}"
+    assert reasons(text) == []

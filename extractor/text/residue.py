@@ -67,9 +67,12 @@ _COUNTER = re.compile(
     r"^(?:(?:просмотр\w*|прочитан\w*|views?|комментари\w*|👁|👀)\s*[:(]?\s*[\d\s.,KkКк]+\)?"
     r"|[\d\s.,]+\s*(?:просмотр\w*|прсм\.?|комментари\w*|views?)|\d[\d\s]{0,8})$",
     re.IGNORECASE)
-_CREDIT = re.compile(r"^(?:фото|фотограф\w*|photo|коллаж|видео|video|иллюстраци\w*|источник\s+фото|кадр)\b"
-                     r"(?:\s*[:—–-]|\s+[А-ЯЁA-Z\w])", re.IGNORECASE)
-_CREDIT_TAIL = re.compile(r"(?:^|[.\s(])(?:фото|photo|коллаж)\s*(?::|—|–|-)?\s*[^.!?]{1,60}\)?\s*$", re.IGNORECASE)
+# "Фото: Акорда", "фото пресс-службы Акорды", "Фото Игоря Бургандинова" (a credit, five words at most)
+_CREDIT = re.compile(r"^(?:фото|фотограф\w*|photo|коллаж|видео|video|иллюстраци\w*|источник\s+фото|кадр)"
+                     r"(?:\s*[:—–-]|\s+(?:пресс-служб\w+|из\s+открытых|автора|[А-ЯЁA-Z][\w.-]*)(?:\s+\S+){0,4}\s*$)")
+_CREDIT = re.compile(_CREDIT.pattern, re.IGNORECASE)
+# "... во время встречи. Фото: Акорда", "(фото Акорды)": a caption that ends with its credit
+_CREDIT_TAIL = re.compile(r"(?:^|[.(]\s*)(?:фото|photo|коллаж)(?:\s*[:—–-]\s*|\s+)[^.!?]{1,60}\)?\s*$", re.IGNORECASE)
 _AUTHOR = re.compile(r"^(?:автор\w*|author|текст|редактор|корреспондент|подготовил[аи]?|от)\s*[:—–-]",
                      re.IGNORECASE)
 _BYLINE = re.compile(r"^/[^/]{3,60}/$|^(?:подготовил[аи]?|записал[аи]?|беседовал[аи]?)\s+"
@@ -228,7 +231,8 @@ def is_ticker(line: str) -> bool:
         return False
     words = [w for w in _WORD.findall(line) if not _TICKER_WORDS.match(w)]
     if _TICKER_UNIT.search(line):
-        return len(words) <= 2 * max(1, len(numbers)) and len(words) <= 6 and not line.rstrip().endswith(".")
+        # beside the rates only place names ("Астана +4 °C"); "экспорт – 2,5 млрд USD;" is report
+        return len(words) <= 2 and all(w[0].isupper() for w in words) and not line.rstrip().endswith((".", ";", ","))
     bare = re.sub(r"[+-−]?\d+(?:[.,]\d+)?|\s", "", line)
     return len(numbers) >= 2 and not bare and any("." in n or "," in n for n in numbers)
 
@@ -310,7 +314,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
         words = line.split()
         if not headline_like(line):
             continue
-        if len(words) >= 3 and _restated(line, below):
+        if len(words) >= 3 and _restated(line, below) and _names_kept(line, below):
             marks[k] = "headline"
         elif _NAME_ONLY.match(line) and k > 0:
             marks[k] = "author"
@@ -336,8 +340,8 @@ def _captions(text: str, all_lines, marks: dict[int, str], body: Optional[int]) 
         line = text[all_lines[k][0]:all_lines[k][1]]
         before = text[all_lines[k - 1][0]:all_lines[k - 1][1]]
         after = text[all_lines[k + 1][0]:all_lines[k + 1][1]]
-        if (headline_like(line) and len(line.split()) >= 3 and len(line) <= 200
-                and not line.rstrip().endswith(_SENTENCE_END) and not _BULLET.match(line)
+        if (headline_like(line) and len(line.split()) >= 3 and len(line) <= 200 and not re.search(r"\d", line)
+                and not line.rstrip("»\"”' )").endswith(_SENTENCE_END) and not _BULLET.match(line)
                 and _is_body(before) and not before.rstrip().endswith((":", ";", ","))
                 and _is_body(after) and not _BULLET.match(after)):
             marks[k] = "caption"
@@ -362,6 +366,14 @@ def _restated(line: str, later: str, threshold: float = 0.6) -> bool:
     if len(words) < 2:
         return False
     return len(words & content_words(later)) / len(words) >= threshold
+
+
+def _names_kept(line: str, later: str) -> bool:
+    """Every name in the headline (a capitalised word after the first) is in the text below it:
+    marking it loses nothing ("... председателя «Самрук-Казыны» Нурлана Жакупова" over a body
+    that only says "Нурлана Жакупова" keeps its headline)."""
+    names = [w for w in _WORD.findall(line)[1:] if w[0].isupper()]
+    return not names or content_words(" ".join(names)) <= content_words(later)
 
 
 def _has_verb(words: list[str]) -> bool:
