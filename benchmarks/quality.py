@@ -1,4 +1,4 @@
-"""Quality figures: NEREL dev (per mention type), the seeds gold and our report gold.
+"""Quality figures: NEREL dev (per mention type), the seeds gold, our report gold and our page gold.
 
     python benchmarks/quality.py                     # print today's figures next to the baseline
     python benchmarks/quality.py --update-baseline   # write them to quality_baseline.json

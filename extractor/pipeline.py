@@ -56,10 +56,16 @@ class Pipeline:
 
     def map(self, items: Iterable[TextInput]) -> Iterator[DocumentRecord]:
         """Records for texts, :class:`SourceDoc` objects or article dicts
-        (``{"id", "text", "published"?, "url"?, "outlet"?}``), lazily, in order."""
+        (``{"id", "text", "published"?, "url"?, "outlet"?}``, or ``"html"`` instead of
+        ``"text"``: raises :class:`~extractor.pages.NoArticle` for a page without one), lazily, in order."""
         for item in items:
             if isinstance(item, SourceDoc):
                 yield self.process(item)
+            elif isinstance(item, dict) and "text" not in item and "html" in item:
+                from .pages import source_from_html  # a page: its article is extracted first
+                yield self.process(source_from_html(item["html"], doc_id=item.get("id"),
+                                                    published=item.get("published"),
+                                                    outlet=item.get("outlet"), url=item.get("url")))
             elif isinstance(item, dict):
                 yield self(item["text"], published=item.get("published"), doc_id=item.get("id"),
                            outlet=item.get("outlet"), url=item.get("url"))

@@ -158,3 +158,12 @@ def test_no_article_in_menus_and_links():
     assert has_article("Глава государства принял акима Алматы Дархана Сатыбалды.")
     with pytest.raises(NoArticle):
         extract_article(NO_ARTICLE)
+
+
+def test_library_map_takes_a_page(pipeline):
+    page = (PAGES / "p02_akorda_like.html").read_text(encoding="utf-8")
+    [record] = pipeline.map([{"id": "p2", "html": page}])
+    assert record.source.format == "html" and record.text.startswith("Глава государства принял министра")
+    assert [p.name for p in record.meetings[0].participants] == ["Айдарбек Сапаров"]
+    with pytest.raises(NoArticle):
+        list(pipeline.map([{"id": "menu", "html": NO_ARTICLE}]))

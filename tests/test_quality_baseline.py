@@ -9,6 +9,7 @@ def test_quality_does_not_regress(pipeline, nerel_dev):
     current = baseline.collect(pipeline, nerel_dev, {
         "seeds_gold": (GOLD, SEEDS),
         "reports_gold": (ROOT / "tests" / "data" / "reports.gold.json", ROOT / "tests" / "data" / "reports"),
+        "pages_gold": (ROOT / "tests" / "data" / "pages.gold.json", ROOT / "tests" / "data" / "pages"),
     })
     problems = baseline.regressions(current, recorded)
     assert not problems, "quality regressed:\n" + "\n".join(problems)
