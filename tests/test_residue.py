@@ -178,3 +178,14 @@ def test_headline_with_a_name_the_body_lacks_stays_report():
 def test_line_with_figures_between_paragraphs_is_no_caption():
     text = f"{BODY}\nИнвестиции в основной капитал выросли до 420 млрд тенге\n{BODY2}"
     assert reasons(text) == []
+
+
+def test_headlines_under_the_article_without_a_header():
+    text = (f"{BODY}\n{BODY3}\nТокаев принял акима Алматинской области\n"
+            "В Шымкенте открыли новый парк на 40 гектаров\nТеги: Президент\n")
+    assert [r for r, _ in reasons(text)] == ["related", "related", "tags"]
+
+
+def test_one_line_without_a_full_stop_after_the_report_stays_report():
+    text = f"{BODY}\nПрезидент поручил держать на контроле готовность объектов к зиме"
+    assert reasons(text) == []

@@ -136,6 +136,7 @@ def find_residue(text: str, start: int = 0) -> list[Residue]:
     body = _first_body(text, all_lines, marks)
     _top(text, all_lines, marks, body)
     _captions(text, all_lines, marks, body)
+    _trailing_headlines(text, all_lines, marks, body)
     for k, (s, e) in enumerate(all_lines):
         if k in marks:
             continue
@@ -345,6 +346,31 @@ def _captions(text: str, all_lines, marks: dict[int, str], body: Optional[int]) 
                 and _is_body(before) and not before.rstrip().endswith((":", ";", ","))
                 and _is_body(after) and not _BULLET.match(after)):
             marks[k] = "caption"
+
+
+MIN_TRAILING_HEADLINES = 2
+
+
+def _trailing_headlines(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> None:
+    """Headlines of other news under the article, with no header and no rubrics: two or more
+    headline-like lines after the last paragraph ("Токаев принял акима ..." among them is a
+    link, not a meeting)."""
+    if body is None:
+        return
+    block: list[int] = []
+    for k in range(len(all_lines) - 1, body, -1):
+        if k in marks:
+            if block:
+                break
+            continue  # furniture at the very end (tags, cookie banner) before the list
+        line = text[all_lines[k][0]:all_lines[k][1]]
+        if not (_link_like(line) and len(line.split()) >= 3 and not line.rstrip().endswith((":", ";", ","))):
+            break
+        block.append(k)
+    if len(block) >= MIN_TRAILING_HEADLINES and block[-1] - 1 not in marks \
+            and _is_body(text[all_lines[block[-1] - 1][0]:all_lines[block[-1] - 1][1]]):
+        for k in block:
+            marks[k] = "related"
 
 
 def content_words(line: str) -> set[str]:
