@@ -307,7 +307,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
     and a lead the body repeats."""
     if body is None or body > TOP_LINES:
         return
-    below = text[all_lines[body][0]:all_lines[min(len(all_lines) - 1, body + 2)][1]]
+    below = content_words(text[all_lines[body][0]:all_lines[min(len(all_lines) - 1, body + 2)][1]])
     for k in range(body):
         if k in marks:
             continue
@@ -315,7 +315,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
         words = line.split()
         if not headline_like(line):
             continue
-        if len(words) >= 3 and _restated(line, below) and _names_kept(line, below):
+        if len(words) >= 3 and _restated(content_words(line), below) and _names_kept(line, below):
             marks[k] = "headline"
         elif _NAME_ONLY.match(line) and k > 0:
             marks[k] = "author"
@@ -325,8 +325,10 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
     unmarked = [k for k in range(body, min(len(all_lines), body + 4)) if k not in marks]
     for a, k in enumerate(unmarked[:-1]):
         line = text[all_lines[k][0]:all_lines[k][1]]
-        later = " ".join(text[all_lines[j][0]:all_lines[j][1]] for j in unmarked[a + 1:a + 3])
-        if _restated(line, later, threshold=0.85) and len(line.split()) >= 6:
+        if len(line.split()) < 6:
+            continue
+        later = content_words(" ".join(text[all_lines[j][0]:all_lines[j][1]] for j in unmarked[a + 1:a + 3]))
+        if _restated(content_words(line), later, threshold=0.85):
             marks[k] = "repeated_lead"
             break
 
@@ -387,19 +389,19 @@ def content_words(line: str) -> set[str]:
     return out
 
 
-def _restated(line: str, later: str, threshold: float = 0.6) -> bool:
-    words = content_words(line)
+def _restated(words: set[str], later: set[str], threshold: float = 0.6) -> bool:
+    """Are the content words of a line (``words``) mostly among those of the text after it?"""
     if len(words) < 2:
         return False
-    return len(words & content_words(later)) / len(words) >= threshold
+    return len(words & later) / len(words) >= threshold
 
 
-def _names_kept(line: str, later: str) -> bool:
+def _names_kept(line: str, later: set[str]) -> bool:
     """Every name in the headline (a capitalised word after the first) is in the text below it:
     marking it loses nothing ("... председателя «Самрук-Казыны» Нурлана Жакупова" over a body
     that only says "Нурлана Жакупова" keeps its headline)."""
     names = [w for w in _WORD.findall(line)[1:] if w[0].isupper()]
-    return not names or content_words(" ".join(names)) <= content_words(later)
+    return not names or content_words(" ".join(names)) <= later
 
 
 def _has_verb(words: list[str]) -> bool:
