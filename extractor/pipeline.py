@@ -2,6 +2,7 @@
 extract -> assemble on each document and returns its validated record."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import time
 from collections import Counter
@@ -181,9 +182,15 @@ def to_mentions(spans: Iterable[Span], boilerplate: list[tuple[int, int]]) -> li
     """Spans in text order, deduplicated, numbered m1, m2...; boilerplate flagged."""
     unique = {span.key: span for span in spans}
     ordered = sorted(unique.values(), key=lambda s: (s.start, -s.end, s.type))
+    starts = [s for s, _ in boilerplate]  # sorted and disjoint: the one span that may hold a mention
+
+    def inside(span: Span) -> bool:
+        k = bisect.bisect_right(starts, span.start) - 1
+        return k >= 0 and span.end <= boilerplate[k][1]
+
     return [
         Mention(id=f"m{i}", type=span.type, text=span.text, start=span.start, end=span.end,
                 normal=span.normal, source=span.source, entity=span.data.get("entity"),
-                boilerplate=any(s <= span.start and span.end <= e for s, e in boilerplate))
+                boilerplate=inside(span))
         for i, span in enumerate(ordered, 1)
     ]
