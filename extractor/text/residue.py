@@ -34,7 +34,6 @@ body, between its paragraphs, under it), never at one site's wording.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -69,8 +68,8 @@ _COUNTER = re.compile(
     re.IGNORECASE)
 # "Фото: Акорда", "фото пресс-службы Акорды", "Фото Игоря Бургандинова" (a credit, five words at most)
 _CREDIT = re.compile(r"^(?:фото|фотограф\w*|photo|коллаж|видео|video|иллюстраци\w*|источник\s+фото|кадр)"
-                     r"(?:\s*[:—–-]|\s+(?:пресс-служб\w+|из\s+открытых|автора|[А-ЯЁA-Z][\w.-]*)(?:\s+\S+){0,4}\s*$)")
-_CREDIT = re.compile(_CREDIT.pattern, re.IGNORECASE)
+                     r"(?:\s*[:—–-]|\s+(?:пресс-служб\w+|из\s+открытых|автора|[А-ЯЁA-Z][\w.-]*)(?:\s+\S+){0,4}\s*$)",
+                     re.IGNORECASE)
 # "... во время встречи. Фото: Акорда", "(фото Акорды)": a caption that ends with its credit
 _CREDIT_TAIL = re.compile(r"(?:^|[.(]\s*)(?:фото|photo|коллаж)(?:\s*[:—–-]\s*|\s+)[^.!?]{1,60}\)?\s*$", re.IGNORECASE)
 _AUTHOR = re.compile(r"^(?:автор\w*|author|текст|редактор|корреспондент|подготовил[аи]?|от)\s*[:—–-]",
@@ -160,7 +159,8 @@ def _uncovered(text: str, start: int, end: int, reason: str, spans: list[Residue
                ends: list[int]) -> list[Residue]:
     """The parts of ``[start, end)`` no span covers (``ends``: the spans' ends, sorted)."""
     out, pos = [], start
-    for r in itertools.islice(spans, bisect.bisect_right(ends, start), None):
+    for j in range(bisect.bisect_right(ends, start), len(spans)):
+        r = spans[j]
         if r.start >= end:
             break
         if r.start > pos and text[pos:r.start].strip():
