@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
+from . import deadline
 from ._version import __version__
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
@@ -72,7 +73,8 @@ class Pipeline:
             pipeline_version=__version__,
             doc_id=src.doc_id,
             source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
-                          published=src.published, outlet=src.outlet, url=src.url),
+                          published=src.published, outlet=src.outlet, url=src.url,
+                          warnings=list(src.warnings)),
             text_length=len(text),
             language=detect_language(text[begin:]),
             header=TextSpan(start=0, end=begin) if begin else None,
@@ -131,6 +133,7 @@ class _StageClock:
         self.totals = totals
 
     def __call__(self, stage: str, fn, *args):
+        deadline.check()  # the document's time budget, in any thread (see deadline.py)
         started = time.perf_counter()
         try:
             return fn(*args)

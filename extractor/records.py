@@ -55,6 +55,9 @@ class Source(_Record):
     published: Optional[dt.date] = None
     outlet: Optional[str] = None
     url: Optional[str] = None
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What reading had to repair, e.g. bytes that were not UTF-8 replaced by U+FFFD.")
 
 
 class Person(_Record):
@@ -142,6 +145,8 @@ class ErrorRecord(_Record):
     error: str = Field(description="Short machine-readable error class, e.g. 'binary', 'empty'.")
     message: str
     doc_id: Optional[str] = None
+    traceback: Optional[str] = Field(
+        default=None, description="For 'extraction_failed': where the pipeline failed (a bug to report).")
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
