@@ -201,7 +201,7 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
                 lambda sources, rec, t: _run_parallel(sources, jobs, rec, t, max_lost_workers))
         executor(items(), record, timeout)
     except BaseException as exc:
-        status = ("interrupted" if isinstance(exc, (KeyboardInterrupt, SystemExit))
+        status = ("interrupted" if not isinstance(exc, Exception)
                   else f"stopped: {type(exc).__name__}: {exc}")
         try:
             out.finish(_summary(stats, status, started_at, started, jobs, engine, inputs))
