@@ -5,8 +5,8 @@
 fails without end.  This pool watches every worker's process sentinel:
 
 * a worker that dies while extracting turns the document it was working on
-  into an error outcome (``worker_died``); documents queued to it but not yet
-  started go to another worker;
+  into an error outcome (``worker_died``); a document sent to it that it had not
+  started (it died loading its models) goes to another worker;
 * a dead worker (or one whose models could not load) is replaced, at most
   ``max_lost`` times in a run; after that :class:`WorkersLost` stops the run
   with a clear message;
@@ -27,7 +27,9 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Optional
 
-PER_WORKER = 2          # documents sent ahead to one worker (one running, one queued)
+# one document per worker at a time: a worker is sent a document only while it waits
+# for one, so neither side can block on a full pipe while the other is sending
+PER_WORKER = 1
 DEFAULT_MAX_LOST = 8    # workers that may die (or fail to start) in one run
 STOP_GRACE = 5.0        # seconds a worker gets to exit before it is killed
 
@@ -171,9 +173,14 @@ def run_pool(items: Iterable, jobs: int, deliver: Callable, init: Callable[[], N
             for worker in workers:
                 while worker.ready and waiting and len(worker.inflight) < PER_WORKER:
                     seq, item = waiting.popleft()
+                    try:
+                        worker.conn.send((seq, item))
+                    except (OSError, ValueError):  # it has just died: its sentinel will tell
+                        waiting.appendleft((seq, item))
+                        worker.ready = False
+                        break
                     sent[seq] = item
                     worker.inflight.append(seq)
-                    worker.conn.send((seq, item))
             by_handle = {}
             for worker in workers:
                 by_handle[worker.conn] = worker
