@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 import tracemalloc
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -83,31 +84,42 @@ def wait_for(condition, seconds: float, step: float = 0.1) -> bool:
     return condition()
 
 
-def busy_batch(tmp_path) -> Path:
-    """Two small reports, then one that takes minutes (it is killed long before)."""
-    folder = tmp_path / "in"
+@contextmanager
+def busy_run(tmp_path):
+    """A real run with two workers: two small reports, then one that takes minutes.
+
+    Yields once the small ones are written (so one worker is busy with the big
+    one): the process, its output folder and its worker pids.  Whatever happens,
+    nothing it started outlives the test."""
+    folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     (folder / "a1.txt").write_text(REPORT, encoding="utf-8")
     (folder / "a2.txt").write_text(REPORT, encoding="utf-8")
     (folder / "z_big.txt").write_text(REPORT * 3000, encoding="utf-8")
-    return folder
+    proc = subprocess.Popen([*EXTRACTOR, "run", folder, "--out", out, "-j", "2", "-q", "--timeout", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    workers = []
+    try:
+        assert wait_for(lambda: (out / "a2.json").exists(), 120), "the small reports never finished"
+        workers = children(proc.pid)
+        assert len(workers) == 2
+        yield proc, out, workers
+    finally:
+        for pid in [proc.pid, *workers]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()
 
 
 # -- 1. dead workers ----------------------------------------------------------------
 
 def test_1_a_killed_worker_turns_its_document_into_an_error_and_the_run_ends(tmp_path, validators):
-    folder, out = busy_batch(tmp_path), tmp_path / "out"
-    proc = subprocess.Popen([*EXTRACTOR, "run", folder, "--out", out, "-j", "2", "-q", "--timeout", "0"],
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        assert wait_for(lambda: (out / "a2.json").exists(), 120), "the small reports never finished"
-        workers = children(proc.pid)
-        assert len(workers) == 2
+    with busy_run(tmp_path) as (proc, out, workers):
         for pid in workers:  # what the OOM killer does; one of them holds z_big
             os.kill(pid, signal.SIGKILL)
         returncode = proc.wait(timeout=60)
-    finally:
-        proc.kill()
     records, errors, _, summary = output(out)
     assert returncode == 1, proc.stderr.read()
     assert sorted(records) == ["a1", "a2"]
@@ -456,18 +468,11 @@ def test_16_blank_lines_before_a_report_do_not_hide_its_language(shared_pipeline
 # -- 17. SIGTERM ----------------------------------------------------------------------------------------
 
 def test_17_sigterm_stops_the_run_and_its_workers(tmp_path):
-    folder, out = busy_batch(tmp_path), tmp_path / "out"
-    proc = subprocess.Popen([*EXTRACTOR, "run", folder, "--out", out, "-j", "2", "-q", "--timeout", "0"],
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        assert wait_for(lambda: (out / "a2.json").exists(), 120), "the small reports never finished"
-        workers = children(proc.pid)
-        assert workers
+    with busy_run(tmp_path) as (proc, out, workers):
         proc.send_signal(signal.SIGTERM)
         returncode = proc.wait(timeout=30)
-    finally:
-        proc.kill()
+        workers_gone = wait_for(lambda: not any(alive(pid) for pid in workers), 15)
     assert returncode == 143
-    assert wait_for(lambda: not any(alive(pid) for pid in workers), 15), "a worker outlived the run"
+    assert workers_gone, "a worker outlived the run"
     records, errors, _, summary = output(out)  # what was done is written
     assert sorted(records) == ["a1", "a2"] and summary["status"] == "interrupted"
