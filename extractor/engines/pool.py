@@ -5,8 +5,8 @@
 fails without end.  This pool watches every worker's process sentinel:
 
 * a worker that dies while extracting turns the document it was working on
-  into an error outcome (``worker_died``); a document sent to it that it had not
-  started (it died loading its models) goes to another worker;
+  into an error outcome (``worker_died``); a document queued to it but not yet
+  started goes to another worker;
 * a dead worker (or one whose models could not load) is replaced, at most
   ``max_lost`` times in a run; after that :class:`WorkersLost` stops the run
   with a clear message;
@@ -25,11 +25,15 @@ import signal
 import sys
 from collections import deque
 from multiprocessing.connection import wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Callable, Iterable, Optional
 
-# one document per worker at a time: a worker is sent a document only while it waits
-# for one, so neither side can block on a full pipe while the other is sending
-PER_WORKER = 1
+# A worker gets a second document while it works on one (no idle gap between
+# documents), but only a small one: a queued message must fit in the pipe's buffer,
+# or the parent could block sending while the worker blocks sending its result.
+# A larger document waits until its worker is idle (reading).
+PER_WORKER = 4
+SEND_AHEAD_BYTES = 64 * 1024  # Linux gives a Unix socket about 200 KB
 DEFAULT_MAX_LOST = 8    # workers that may die (or fail to start) in one run
 STOP_GRACE = 5.0        # seconds a worker gets to exit before it is killed
 
@@ -83,7 +87,12 @@ class _Worker:
         self.ready = False
         self.closed = False             # its pipe reached EOF: the process is gone
         self.init_error: Optional[str] = None
-        self.inflight: deque = deque()  # sequence numbers, in the order sent
+        self.inflight: deque = deque()  # (seq, pickled size), in the order sent
+
+    @property
+    def queued_bytes(self) -> int:
+        """Bytes sent that it may not have read yet (all but the one it works on)."""
+        return sum(size for _, size in list(self.inflight)[1:])
 
     def stop(self, grace: float = STOP_GRACE) -> None:
         try:
@@ -124,83 +133,118 @@ def run_pool(items: Iterable, jobs: int, deliver: Callable, init: Callable[[], N
     ``init()`` runs once in each worker; ``died(item, why)`` makes the outcome of
     an item whose worker died while working on it; an item for which
     ``done_already(item)`` is true is its own outcome (delivered in its turn)."""
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    workers: list[_Worker] = [_Worker(ctx, init, work) for _ in range(jobs)]
-    source = iter(items)
-    exhausted = False
-    waiting: deque = deque()            # (seq, item) not yet sent to a worker
-    sent: dict[int, object] = {}        # seq -> item, while a worker has it
-    done: dict[int, object] = {}        # seq -> outcome, until its turn to be delivered
-    next_seq = next_out = 0
-    lost = 0
-    last_loss = ""
-
-    def lose(worker: _Worker, why: str) -> None:
-        nonlocal lost, last_loss
-        lost += 1
-        last_loss = why
-        queued = list(worker.inflight)
-        if worker.ready and queued:  # the first one was running: its worker died on it
-            seq = queued.pop(0)
-            done[seq] = died(sent.pop(seq), why)
-        for seq in reversed(queued):  # never started: another worker takes them
-            waiting.appendleft((seq, sent.pop(seq)))
-        worker.kill()
-        workers.remove(worker)
-        if lost > max_lost:
-            raise WorkersLost(f"{lost} worker processes lost (limit {max_lost}, --max-lost-workers); "
-                              f"last: {why}")
-        workers.append(_Worker(ctx, init, work))
-
+    pool = _Pool(items, jobs, init, work, died, window, max_lost, done_already)
     try:
         while True:
-            while next_out in done:
-                deliver(done.pop(next_out))
-                next_out += 1
-            while not exhausted and next_seq - next_out < jobs * window:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                if done_already(item):
-                    done[next_seq] = item
-                else:
-                    waiting.append((next_seq, item))
-                next_seq += 1
-            if exhausted and next_out == next_seq:
+            pool.fill()
+            pool.dispatch()
+            if pool.finished():
                 break
-            for worker in workers:
-                while worker.ready and waiting and len(worker.inflight) < PER_WORKER:
-                    seq, item = waiting.popleft()
-                    try:
-                        worker.conn.send((seq, item))
-                    except (OSError, ValueError):  # it has just died: its sentinel will tell
-                        waiting.appendleft((seq, item))
-                        worker.ready = False
-                        break
-                    sent[seq] = item
-                    worker.inflight.append(seq)
-            by_handle = {}
-            for worker in workers:
-                by_handle[worker.conn] = worker
-                by_handle[worker.proc.sentinel] = worker
-            for handle in wait(list(by_handle), timeout=5.0):
-                worker = by_handle[handle]
-                if worker not in workers:
-                    continue  # already replaced in this round
-                _drain(worker, done, sent)
-                if worker.init_error is not None:
-                    lose(worker, f"a worker could not load the models: {worker.init_error}")
-                elif not worker.proc.is_alive() or worker.closed:
-                    worker.proc.join(1)
-                    lose(worker, f"worker process {worker.proc.pid} {_how_it_died(worker.proc)}")
+            outcome = pool.next_outcome()
+            if outcome is None:
+                pool.poll(timeout=5.0)
+            else:  # writing it may take a while: first make sure every worker has work
+                pool.poll(timeout=0)
+                pool.dispatch()
+                deliver(outcome)
     except BaseException:
-        for worker in workers:
-            worker.kill()
+        pool.kill()
         raise
-    for worker in workers:
-        worker.stop()
+    pool.stop()
+
+
+class _Pool:
+    def __init__(self, items, jobs, init, work, died, window, max_lost, done_already):
+        self.ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.init, self.work, self.died, self.done_already = init, work, died, done_already
+        self.limit, self.max_lost, self.lost = jobs * window, max_lost, 0
+        self.workers: list[_Worker] = [_Worker(self.ctx, init, work) for _ in range(jobs)]
+        self.source, self.exhausted = iter(items), False
+        self.waiting: deque = deque()         # (seq, item) not yet sent to a worker
+        self.sent: dict[int, object] = {}     # seq -> item, while a worker has it
+        self.payloads: dict[int, bytes] = {}  # seq -> the pickled task of a waiting item
+        self.done: dict[int, object] = {}     # seq -> outcome, until its turn to be delivered
+        self.next_seq = self.next_out = 0
+
+    def fill(self) -> None:
+        while not self.exhausted and self.next_seq - self.next_out < self.limit:
+            try:
+                item = next(self.source)
+            except StopIteration:
+                self.exhausted = True
+                return
+            if self.done_already(item):
+                self.done[self.next_seq] = item
+            else:
+                self.waiting.append((self.next_seq, item))
+            self.next_seq += 1
+
+    def finished(self) -> bool:
+        return self.exhausted and self.next_out == self.next_seq
+
+    def next_outcome(self):
+        if self.next_out not in self.done:
+            return None
+        self.next_out += 1
+        return self.done.pop(self.next_out - 1)
+
+    def dispatch(self) -> None:
+        for worker in self.workers:
+            while worker.ready and self.waiting and len(worker.inflight) < PER_WORKER:
+                seq, item = self.waiting[0]
+                if seq not in self.payloads:
+                    self.payloads[seq] = bytes(ForkingPickler.dumps((seq, item)))
+                payload = self.payloads[seq]
+                if worker.inflight and worker.queued_bytes + len(payload) > SEND_AHEAD_BYTES:
+                    break  # it waits until the worker has room (see SEND_AHEAD_BYTES)
+                try:
+                    worker.conn.send_bytes(payload)
+                except (OSError, ValueError):  # it has just died: its sentinel will tell
+                    worker.ready = False
+                    break
+                self.waiting.popleft()
+                del self.payloads[seq]
+                self.sent[seq] = item
+                worker.inflight.append((seq, len(payload)))
+
+    def poll(self, timeout: float) -> None:
+        by_handle = {}
+        for worker in self.workers:
+            by_handle[worker.conn] = worker
+            by_handle[worker.proc.sentinel] = worker
+        for handle in wait(list(by_handle), timeout=timeout):
+            worker = by_handle[handle]
+            if worker not in self.workers:
+                continue  # already replaced in this round
+            _drain(worker, self.done, self.sent)
+            if worker.init_error is not None:
+                self.lose(worker, f"a worker could not load the models: {worker.init_error}")
+            elif not worker.proc.is_alive() or worker.closed:
+                worker.proc.join(1)
+                self.lose(worker, f"worker process {worker.proc.pid} {_how_it_died(worker.proc)}")
+
+    def lose(self, worker: _Worker, why: str) -> None:
+        self.lost += 1
+        queued = [seq for seq, _ in worker.inflight]
+        if worker.ready and queued:  # the first one was running: its worker died on it
+            seq = queued.pop(0)
+            self.done[seq] = self.died(self.sent.pop(seq), why)
+        for seq in reversed(queued):  # never started: another worker takes them
+            self.waiting.appendleft((seq, self.sent.pop(seq)))
+        worker.kill()
+        self.workers.remove(worker)
+        if self.lost > self.max_lost:
+            raise WorkersLost(f"{self.lost} worker processes lost (limit {self.max_lost}, "
+                              f"--max-lost-workers); last: {why}")
+        self.workers.append(_Worker(self.ctx, self.init, self.work))
+
+    def kill(self) -> None:
+        for worker in self.workers:
+            worker.kill()
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop()
 
 
 def _drain(worker: _Worker, done: dict, sent: dict) -> None:
@@ -221,9 +265,6 @@ def _drain(worker: _Worker, done: dict, sent: dict) -> None:
             return
         elif kind == "done":
             _, seq, outcome = message
-            if worker.inflight and worker.inflight[0] == seq:
-                worker.inflight.popleft()
-            elif seq in worker.inflight:  # pragma: no cover - results come back in order
-                worker.inflight.remove(seq)
+            worker.inflight = deque(entry for entry in worker.inflight if entry[0] != seq)
             sent.pop(seq, None)
             done[seq] = outcome
