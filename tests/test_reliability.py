@@ -147,6 +147,42 @@ def test_1_workers_that_cannot_load_their_models_are_not_respawned_forever():
     assert time.time() - started < 30
 
 
+def _nothing():
+    pass
+
+
+def _double_or_die(item):
+    if item == 7:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item * 2
+
+
+def test_1_the_pool_loses_only_the_document_a_worker_died_on():
+    delivered = []
+    run_pool(range(30), 2, delivered.append, init=_nothing, work=_double_or_die,
+             died=lambda item, why: ("died", item, why))
+    assert delivered[:7] == [0, 2, 4, 6, 8, 10, 12] and delivered[8:] == [2 * i for i in range(8, 30)]
+    assert delivered[7][:2] == ("died", 7) and "SIGKILL" in delivered[7][2]
+
+
+def _echo(item):
+    return item
+
+
+def test_1_large_documents_and_results_cannot_deadlock_the_pipes():
+    big = ["Ж" * 300_000 + str(i) for i in range(12)]  # far more than a pipe buffer each way
+    delivered = []
+    finished = threading.Event()
+
+    def go():
+        run_pool(big, 2, delivered.append, init=_nothing, work=_echo, died=lambda item, why: None)
+        finished.set()
+
+    threading.Thread(target=go, daemon=True).start()
+    assert finished.wait(60), "the pool hung"
+    assert delivered == big
+
+
 def test_1_under_a_memory_limit_the_run_stops_with_exit_3_and_writes_what_was_done(tmp_path, validators):
     folder = tmp_path / "in"
     folder.mkdir()
