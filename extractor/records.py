@@ -147,6 +147,9 @@ class ErrorRecord(_Record):
     doc_id: Optional[str] = None
     traceback: Optional[str] = Field(
         default=None, description="For 'extraction_failed': where the pipeline failed (a bug to report).")
+    count: Optional[int] = Field(
+        default=None, ge=1, description="This line stands for `count` lines of one JSONL file that failed "
+                                        "alike, one after another (path 'file:first-last').")
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {

@@ -30,6 +30,15 @@ TMP_PREFIX = ".kz-"  # temp names do not repeat the target's name: a long doc_id
 _STALE = re.compile(r"\A\..*\.tmp\Z", re.DOTALL)  # our temp files (this and older versions)
 
 
+COLLAPSE_AFTER = 100  # identical error lines in a row from one JSONL file, then one line with a count
+
+
+def _split_line_number(path: str) -> tuple[str, str]:
+    """'archive.jsonl:12' -> ('archive.jsonl', '12'); any other path -> (path, '')."""
+    head, sep, tail = path.rpartition(":")
+    return (head, tail) if sep and tail.isdigit() else (path, "")
+
+
 class OutputError(Exception):
     """The output folder cannot be used (a usage problem, not a crash)."""
 
@@ -136,6 +145,11 @@ class OutputFolder:
                 pass
         self.meetings = StreamedFile(self.dir / MEETINGS, self.partial)
         self.errors = StreamedFile(self.dir / ERRORS, self.partial)
+        self._run_key: Optional[tuple] = None  # the last error line's (file, error, message)
+        self._run_length = 0
+        self._hidden_first: Optional[str] = None  # the collapsed lines of that run
+        self._hidden_last: Optional[str] = None
+        self._hidden_count = 0
 
     def document_path(self, doc_id: str) -> Path:
         name = f"{doc_id}_doc" if doc_id.lower() in RESERVED else doc_id
@@ -158,9 +172,36 @@ class OutputFolder:
         return data if isinstance(data, dict) else None
 
     def write_error(self, error: dict) -> None:
+        """One line per failed input; after COLLAPSE_AFTER lines of one JSONL file with the
+        same error in a row, the rest of the run becomes one line with a ``count``."""
+        file, _ = _split_line_number(error["path"])
+        key = (file, error["error"], error["message"])
+        if key == self._run_key:
+            self._run_length += 1
+            if self._run_length > COLLAPSE_AFTER:
+                self._hidden_first = self._hidden_first or error["path"]
+                self._hidden_last, self._hidden_count = error["path"], self._hidden_count + 1
+                return
+        else:
+            self._flush_run()
+            self._run_key, self._run_length = key, 1
         self.errors.write_line(json.dumps(error, ensure_ascii=False))
 
+    def _flush_run(self) -> None:
+        if self._hidden_count:
+            file, error, message = self._run_key
+            first = _split_line_number(self._hidden_first)[1]
+            last = _split_line_number(self._hidden_last)[1]
+            self.errors.write_line(json.dumps({
+                "path": f"{file}:{first}-{last}", "error": error,
+                "message": f"{message} (the same for {self._hidden_count} more lines of {file}, "
+                           f"lines {first} to {last})",
+                "count": self._hidden_count}, ensure_ascii=False))
+        self._hidden_first = self._hidden_last = None
+        self._hidden_count = 0
+
     def finish(self, summary: dict) -> None:
+        self._flush_run()
         self.meetings.commit()
         self.errors.commit()
         atomic_write_json(self.dir / RUN, summary, self.partial)

@@ -413,7 +413,7 @@ def test_9_the_timeout_holds_outside_the_main_thread(shared_pipeline):
 
 # -- 11. memory with many failed inputs --------------------------------------------------------
 
-def test_11_memory_stays_flat_however_many_inputs_fail(tmp_path):
+def test_11_memory_stays_flat_however_many_inputs_fail(tmp_path, validators):
     path = tmp_path / "bad.jsonl"
     path.write_bytes(b"x\n" * 40_000)
     tracemalloc.start()
@@ -425,7 +425,21 @@ def test_11_memory_stays_flat_however_many_inputs_fail(tmp_path):
     assert peak < 4 * 2**20, f"peak {peak / 2**20:.1f} MB for 40,000 error lines"  # was 15 MB
     assert summary["counts"]["failed"] == 40_000 and summary["counts"]["errors"] == {"bad_jsonl": 40_000}
     assert len(summary["errors"]) == 50
-    assert len((tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()) == 40_000
+    lines = [json.loads(l) for l in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 101  # 100 lines, then one for the rest of the run of identical errors
+    assert lines[99]["path"].endswith("bad.jsonl:100") and "count" not in lines[99]
+    assert lines[100]["path"].endswith("bad.jsonl:101-40000") and lines[100]["count"] == 39_900
+    assert sum(line.get("count", 1) for line in lines) == summary["counts"]["failed"]
+    for line in lines[99:]:
+        validators["error"].validate(line)
+
+
+def test_11_different_errors_are_not_collapsed(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"x\n[1]\n" * 150)
+    summary = run_here([path], tmp_path / "out")
+    lines = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == summary["counts"]["failed"] == 300
 
 
 # -- 13. resume ------------------------------------------------------------------------------------
