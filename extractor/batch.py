@@ -152,8 +152,8 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
 
     If the run stops on an exception, meetings.jsonl, errors.jsonl and run.json
     (``"status"`` says why) are still written for what was done, then it is raised."""
-    input_paths = [str(p) for p in inputs]
-    inputs = [display_path(p) for p in inputs]
+    input_paths = [os.fsdecode(p) for p in inputs]
+    inputs = [display_path(p) for p in input_paths]
     jobs = jobs or default_jobs()
     out = OutputFolder(Path(out_dir))
     stats = RunStats()

@@ -81,11 +81,11 @@ def _positive_int(value: str) -> int:
 def _size(value: str) -> int:
     units = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
     text = value.strip().lower().removesuffix("b").removesuffix("i")
-    number, unit = (text[:-1], text[-1]) if text[-1:] in "kmg" else (text, "")
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in "kmg" else (text, "")
     try:
         size = int(float(number) * units[unit])
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or 500k, 32M, 1G)") from None
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or 500k, 64M, 1G)") from None
     if size < 1:
         raise argparse.ArgumentTypeError("must be at least 1 byte")
     return size

@@ -36,7 +36,7 @@ def shared_pipeline(pipeline, monkeypatch):
 
 def run_here(inputs, out, **kw):
     kw.setdefault("jobs", 1)
-    return run_batch([str(p) if not isinstance(p, bytes) else p for p in inputs], out, **kw)
+    return run_batch(iter(inputs), out, **kw)  # any iterable of paths
 
 
 def output(out: Path):
@@ -526,3 +526,20 @@ def test_17_sigterm_stops_the_run_and_its_workers(tmp_path):
     assert workers_gone, "a worker outlived the run"
     records, errors, _, summary = output(out)  # what was done is written
     assert sorted(records) == ["a1", "a2"] and summary["status"] == "interrupted"
+
+
+@pytest.mark.parametrize("text, size", [("1000", 1000), ("500k", 512_000), ("64M", 64 * 2**20),
+                                        ("1GiB", 2**30), ("2mb", 2 * 2**20)])
+def test_5_max_bytes_takes_sizes(text, size):
+    from extractor.cli import build_parser
+
+    args = build_parser().parse_args(["run", "x", "--out", "o", "--max-bytes", text])
+    assert args.max_bytes == size
+
+
+@pytest.mark.parametrize("text", ["", "k", "lots", "0", "-5M"])
+def test_5_max_bytes_refuses_what_is_not_a_size(text, capsys):
+    from extractor.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["run", "x", "--out", "o", "--max-bytes", text])
