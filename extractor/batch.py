@@ -4,30 +4,34 @@ Reading happens in the parent (cheap, and errors stay attributable to their
 input); extraction runs in ``jobs`` worker processes, each loading the models
 once; records come back as JSON strings and are written by the parent in input
 order.  At most ``jobs * WINDOW`` documents are in flight, so memory stays flat
-however large the batch is.
+however large the batch is; errors are streamed to errors.jsonl (only the first
+few are kept for run.json).  A worker that dies loses only the document it was
+working on (``worker_died``, see engines/pool.py).
 """
 from __future__ import annotations
 
-import json
-import multiprocessing as mp
+import functools
 import os
 import platform
 import signal
-import sys
 import threading
 import time
 import traceback
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
+from . import deadline
 from ._version import __version__
-from .reading import InputError, SourceDoc, read_inputs
+from .deadline import DocumentTimeout
+from .engines.pool import DEFAULT_MAX_LOST, WorkersLost, run_pool
+from .reading import DEFAULT_MAX_BYTES, InputError, SourceDoc, display_path, read_inputs
 from .records import SCHEMA_VERSION
 from .writing import OutputFolder
 
 WINDOW = 8
+KEPT_ERRORS = 50  # error lines repeated in run.json (all of them are in errors.jsonl)
 
 _PIPELINE = None
 
@@ -43,6 +47,7 @@ class Outcome:
     mention_types: dict[str, int] = field(default_factory=dict)
     error: Optional[dict] = None
     seconds: float = 0.0
+    resumed: bool = False  # the record was already there (--resume): only its meetings are carried
 
 
 def _init_worker(single_threaded: bool = False) -> None:
@@ -56,10 +61,6 @@ def _init_worker(single_threaded: bool = False) -> None:
     _PIPELINE = Pipeline()
 
 
-class DocumentTimeout(Exception):
-    pass
-
-
 def _alarm(_signum, _frame):
     raise DocumentTimeout()
 
@@ -68,7 +69,9 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
     """Run the pipeline on one document; any failure becomes an error outcome.
 
     ``timeout`` seconds (0: none) bound the document's time: a stuck document
-    becomes an error line, not a stuck batch."""
+    becomes an error line, not a stuck batch.  In the main thread SIGALRM stops
+    it wherever it is; in other threads (Dask workers) the pipeline checks the
+    deadline between its stages."""
     if _PIPELINE is None:
         _init_worker()
     started = time.perf_counter()
@@ -77,7 +80,8 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        record = _PIPELINE.process(src)
+        with deadline.budget(timeout):
+            record = _PIPELINE.process(src)
         outcome = Outcome(
             doc_id=src.doc_id, path=src.path,
             record_json=record.model_dump_json(indent=2) + "\n",
@@ -92,7 +96,7 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "extraction_failed",
             "message": f"{type(exc).__name__}: {exc}", "doc_id": src.doc_id,
-            "traceback": traceback.format_exc(limit=5),
+            "traceback": traceback.format_exc(limit=-5),
         })
     finally:
         if armed:
@@ -100,6 +104,14 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
             signal.signal(signal.SIGALRM, previous)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def worker_died(src: SourceDoc, why: str) -> Outcome:
+    """The outcome of a document whose worker process died while extracting it."""
+    return Outcome(doc_id=src.doc_id, path=src.path, error={
+        "path": src.path or src.doc_id, "error": "worker_died",
+        "message": f"the worker process died while extracting this document: {why}",
+        "doc_id": src.doc_id})
 
 
 def default_jobs() -> int:
@@ -119,21 +131,29 @@ class RunStats:
     failed: int = 0
     meetings: int = 0
     mentions: Counter = field(default_factory=Counter)
-    errors: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)  # the first KEPT_ERRORS only
+    error_classes: Counter = field(default_factory=Counter)
     extract_seconds: float = 0.0
 
 
 def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], jobs: int = 0,
               progress: Optional[Callable[[RunStats], None]] = None,
               timeout: float = DEFAULT_TIMEOUT, resume: bool = False,
-              executor: Optional[Callable] = None, engine: str = "local") -> dict:
+              executor: Optional[Callable] = None, engine: str = "local",
+              max_bytes: int = DEFAULT_MAX_BYTES, max_lost_workers: int = DEFAULT_MAX_LOST) -> dict:
     """Process every input into ``out_dir``; returns the run summary (also run.json).
 
     With ``resume``, an input whose record already exists for the same source
     (sha256) and pipeline version is not processed again; its meetings are
     carried into the new meetings.jsonl.  ``executor(sources, record, timeout)``
-    runs the documents (default: in-process for one job, a process pool otherwise)."""
-    inputs = [str(p) for p in inputs]
+    runs the documents (default: in-process for one job, a process pool otherwise).
+    ``max_bytes`` bounds one document; ``max_lost_workers`` the worker processes
+    that may die before the run stops (:class:`WorkersLost`).
+
+    If the run stops on an exception, meetings.jsonl, errors.jsonl and run.json
+    (``"status"`` says why) are still written for what was done, then it is raised."""
+    input_paths = [os.fsdecode(p) for p in inputs]
+    inputs = [display_path(p) for p in input_paths]
     jobs = jobs or default_jobs()
     out = OutputFolder(Path(out_dir))
     stats = RunStats()
@@ -144,43 +164,59 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
         if outcome.error:
             fail(outcome.error)
             return
-        out.write_document(outcome.doc_id, outcome.record_json, outcome.meeting_lines)
-        stats.documents += 1
+        if outcome.resumed:
+            out.add_meetings(outcome.meeting_lines)
+            stats.resumed += 1
+        else:
+            out.write_document(outcome.doc_id, outcome.record_json, outcome.meeting_lines)
+            stats.documents += 1
         stats.meetings += len(outcome.meeting_lines)
         stats.mentions.update(outcome.mention_types)
         if progress:
             progress(stats)
 
     def fail(error: dict) -> None:
-        line = {k: v for k, v in error.items() if k != "traceback"}
         out.write_error(error)
         stats.failed += 1
-        stats.errors.append(line)
+        stats.error_classes[error["error"]] += 1
+        if len(stats.errors) < KEPT_ERRORS:  # memory stays flat however many inputs fail
+            stats.errors.append({k: v for k, v in error.items() if k != "traceback"})
         if progress:
             progress(stats)
 
     def items():
-        for item in read_inputs(inputs):
+        for item in read_inputs(input_paths, max_bytes=max_bytes, skip=[out.dir]):
             if isinstance(item, InputError):
                 fail({"path": item.path, "error": item.error, "message": item.message,
                       **({"doc_id": item.doc_id} if item.doc_id else {})})
-            elif resume and _done_before(out, item):
-                stats.resumed += 1
-                if progress:
-                    progress(stats)
             else:
-                yield item
+                # a resumed document goes through the executor too, so that its
+                # meetings keep their place in meetings.jsonl
+                yield (resume and _done_before(out, item)) or item
 
+    status = "complete"
     try:
         if executor is None:
             executor = _run_serial if jobs == 1 else (
-                lambda sources, rec, t: _run_parallel(sources, jobs, rec, t))
+                lambda sources, rec, t: _run_parallel(sources, jobs, rec, t, max_lost_workers))
         executor(items(), record, timeout)
-    except BaseException:
-        out.abort()
+    except BaseException as exc:
+        status = ("interrupted" if not isinstance(exc, Exception)
+                  else f"stopped: {type(exc).__name__}: {exc}")
+        try:
+            out.finish(_summary(stats, status, started_at, started, jobs, engine, inputs))
+        except Exception:  # the output folder itself is failing: keep the first error
+            out.abort()
         raise
+    summary = _summary(stats, status, started_at, started, jobs, engine, inputs)
+    out.finish(summary)
+    return summary
+
+
+def _summary(stats: RunStats, status: str, started_at: str, started: float, jobs: int,
+             engine: str, inputs: list[str]) -> dict:
     elapsed = time.perf_counter() - started
-    summary = {
+    return {
         "pipeline_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "started": started_at,
@@ -195,52 +231,60 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
             "failed": stats.failed,
             "meetings": stats.meetings,
             "mentions": dict(sorted(stats.mentions.items())),
+            "errors": dict(sorted(stats.error_classes.items())),
         },
+        "status": status,
         "timings": {
             "wall_seconds": round(elapsed, 3),
             "extract_seconds": round(stats.extract_seconds, 3),
             "documents_per_second": round(stats.documents / elapsed, 3) if elapsed else None,
         },
         "versions": {"python": platform.python_version(), **_library_versions()},
-        "errors": stats.errors[:50],
+        "errors": stats.errors,
     }
-    out.finish(summary)
-    return summary
 
 
-def _done_before(out: OutputFolder, src: SourceDoc) -> bool:
-    """Resume: the record exists, for this very source and pipeline version."""
+def _done_before(out: OutputFolder, src: SourceDoc) -> Optional[Outcome]:
+    """Resume: the record exists, for this very source and pipeline version.
+
+    Its meetings are serialised by the same model as a fresh run's (same bytes)
+    and count in the run's totals."""
+    from .records import DocumentRecord
+
     existing = out.existing(src.doc_id)
     if not existing or existing.get("pipeline_version") != __version__:
-        return False
+        return None
     if (existing.get("source") or {}).get("sha256") != src.sha256:
-        return False
-    out.add_meetings([json.dumps(m, ensure_ascii=False, separators=(",", ":"))
-                      for m in existing.get("meetings", [])])
-    return True
+        return None
+    try:
+        record = DocumentRecord.model_validate(existing)
+    except ValueError:  # written by another schema: extract again
+        return None
+    return Outcome(doc_id=src.doc_id, path=src.path, resumed=True,
+                   meeting_lines=[m.model_dump_json() for m in record.meetings],
+                   mention_types=dict(Counter(m.type for m in record.mentions if not m.boilerplate)))
+
+
+def run_one(item: Union[SourceDoc, Outcome], timeout: float = 0) -> Outcome:
+    """An executor's unit of work: extract a document (a resumed one is already done)."""
+    return item if isinstance(item, Outcome) else process_document(item, timeout)
 
 
 def _run_serial(sources: Iterable[SourceDoc], record: Callable[[Outcome], None], timeout: float) -> None:
     for src in sources:
-        record(process_document(src, timeout))
+        record(run_one(src, timeout))
 
 
 def process_many(sources: list[SourceDoc], timeout: float = 0) -> list[Outcome]:
     """A batch of documents in one task (for distributed engines)."""
-    return [process_document(src, timeout) for src in sources]
+    return [run_one(src, timeout) for src in sources]
 
 
 def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Outcome], None],
-                  timeout: float) -> None:
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(True,)) as pool:
-        pending: deque = deque()
-        for src in sources:
-            pending.append(pool.apply_async(process_document, (src, timeout)))
-            if len(pending) >= jobs * WINDOW:
-                record(pending.popleft().get())
-        while pending:
-            record(pending.popleft().get())
+                  timeout: float, max_lost: int = DEFAULT_MAX_LOST) -> None:
+    run_pool(sources, jobs, record, init=functools.partial(_init_worker, True),
+             work=functools.partial(process_document, timeout=timeout), died=worker_died,
+             window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome))
 
 
 def _library_versions() -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 Only argparse is imported up front, so ``extractor --version`` answers at once;
 each command imports what it needs.  Exit codes: 0 all inputs succeeded,
-1 some inputs failed (see errors.jsonl), 2 bad usage.
+1 some inputs failed (see errors.jsonl), 2 bad usage, 3 the run stopped on an
+internal error (one line on stderr; errors.jsonl and run.json hold what was
+done), 130/143 interrupted by SIGINT/SIGTERM.
 """
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--engine", choices=["local", "dask"], default="local",
                      help="local worker processes, or a Dask cluster (pip install .[dask])")
     run.add_argument("--scheduler", help="Dask scheduler address (default: start a LocalCluster)")
+    run.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
+                     help="largest document read (a file, or one JSONL line): bytes, or 500k, 64M, 1G "
+                          "(default 64M); larger ones are a 'too_large' error line")
+    run.add_argument("--max-lost-workers", type=_positive_int, default=None, metavar="N",
+                     help="worker processes that may die (OOM killer...) before the run stops (default 8)")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
 
     ext = sub.add_parser("extract", help="print the record of one file (or - for stdin)")
@@ -71,6 +78,27 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _size(value: str) -> int:
+    units = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in "kmg" else (text, "")
+    try:
+        size = int(float(number) * units[unit])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or 500k, 64M, 1G)") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return size
+
+
+class Terminated(BaseException):
+    """SIGTERM: stop the run like Ctrl-C (workers stopped, what was done written)."""
+
+
+def _on_sigterm(_signum, _frame):
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -79,18 +107,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema,
                "eval": cmd_eval, "report": cmd_report}[args.command]
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return handler(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # ---------------------------------------------------------------------------
 
 def cmd_run(args) -> int:
     from .batch import run_batch
+    from .engines.pool import DEFAULT_MAX_LOST, WorkersLost
     from .progress import Progress, summary_lines
+    from .reading import DEFAULT_MAX_BYTES
+    from .writing import OutputError
 
     for item in args.inputs:
         if not Path(item).exists():
@@ -100,18 +139,36 @@ def cmd_run(args) -> int:
         print("extractor run: --timeout must be >= 0", file=sys.stderr)
         return 2
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    if args.engine == "dask":
-        try:
-            from .engines.dask_engine import run_dask
-        except ImportError as exc:
-            print(f"extractor run: --engine dask needs the dask extra (pip install '.[dask]'): {exc}",
-                  file=sys.stderr)
-            return 2
-        summary = run_dask(args.inputs, args.out, scheduler=args.scheduler, workers=args.jobs or None,
-                           timeout=args.timeout, resume=args.resume, progress=progress.update)
-    else:
-        summary = run_batch(args.inputs, args.out, jobs=args.jobs, progress=progress.update,
-                            timeout=args.timeout, resume=args.resume)
+    limits = {"max_bytes": args.max_bytes or DEFAULT_MAX_BYTES,
+              "max_lost_workers": args.max_lost_workers or DEFAULT_MAX_LOST}
+    try:
+        if args.engine == "dask":
+            try:
+                from .engines.dask_engine import run_dask
+            except ImportError as exc:
+                print(f"extractor run: --engine dask needs the dask extra (pip install '.[dask]'): {exc}",
+                      file=sys.stderr)
+                return 2
+            summary = run_dask(args.inputs, args.out, scheduler=args.scheduler, workers=args.jobs or None,
+                               timeout=args.timeout, resume=args.resume, progress=progress.update,
+                               max_bytes=limits["max_bytes"])
+        else:
+            summary = run_batch(args.inputs, args.out, jobs=args.jobs, progress=progress.update,
+                                timeout=args.timeout, resume=args.resume, **limits)
+    except OutputError as exc:
+        progress.close()
+        print(f"extractor run: {exc}", file=sys.stderr)
+        return 2
+    except WorkersLost as exc:
+        progress.close()
+        print(f"extractor run: stopped: {exc}; what was done is in {args.out}", file=sys.stderr)
+        return 3
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback; run.json says what was done
+        progress.close()
+        first = (str(exc).splitlines() or [""])[0][:300]
+        print(f"extractor run: internal error: {type(exc).__name__}: {first}; "
+              f"errors.jsonl and run.json in {args.out} hold what was done", file=sys.stderr)
+        return 3
     progress.close()
     if not args.quiet:
         for line in summary_lines(summary, args.out):

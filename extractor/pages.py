@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .reading import HTML_SUFFIXES, InputError, SourceDoc, parse_date  # noqa: F401 (HTML_SUFFIXES: re-exported)
+from .reading import (DEFAULT_MAX_BYTES, HTML_SUFFIXES, InputError, SourceDoc,  # noqa: F401 (HTML_SUFFIXES: re-exported)
+                      display_path, parse_date, read_bytes)
+
 MAX_PAGE_BYTES = 20_000_000  # a larger "page" is not an article; lxml would take seconds
 
 # A whole page: optional BOM, comments ("<!-- saved from url=(0074)... -->", the
@@ -189,12 +191,11 @@ def page_from_bytes(data: bytes, path: str, doc_id: str) -> PageDoc:
         raise InputError(path, "no_article", f"the page could not be parsed: {exc}", doc_id) from None
 
 
-def read_html_file(path: Path, doc_id: str) -> PageDoc:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), "unreadable", exc.strerror or str(exc), doc_id) from None
-    return page_from_bytes(data, str(path), doc_id)
+def read_html_file(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> PageDoc:
+    """A saved page on disk: read like any input (regular files only, at most
+    ``max_bytes``), then through :func:`page_from_bytes`."""
+    data = read_bytes(path, max_bytes)
+    return page_from_bytes(data, display_path(path), doc_id)
 
 
 def page_article(article: dict, where: str, doc_id: str, published) -> PageDoc | InputError:

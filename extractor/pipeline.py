@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
+from . import deadline
 from ._version import __version__
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
@@ -80,7 +81,8 @@ class Pipeline:
             pipeline_version=__version__,
             doc_id=src.doc_id,
             source=Source(path=src.path, sha256=src.sha256, encoding=src.encoding,
-                          published=src.published, outlet=src.outlet, url=src.url, **page_fields(src)),
+                          published=src.published, outlet=src.outlet, url=src.url,
+                          warnings=list(src.warnings), **page_fields(src)),
             text_length=len(text),
             language=detect_language(text[begin:]),
             header=TextSpan(start=0, end=begin) if begin else None,
@@ -171,6 +173,7 @@ class _StageClock:
         self.totals = totals
 
     def __call__(self, stage: str, fn, *args):
+        deadline.check()  # the document's time budget, in any thread (see deadline.py)
         started = time.perf_counter()
         try:
             return fn(*args)

@@ -70,6 +70,9 @@ class Source(_Record):
     canonical_url: Optional[str] = Field(default=None, description="The page's canonical URL (HTML metadata).")
     text_sha256: Optional[str] = Field(
         default=None, description="sha256 of the extracted text (UTF-8) that every offset points into.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What reading had to repair, e.g. bytes that were not UTF-8 replaced by U+FFFD.")
 
 
 class Person(_Record):
@@ -160,6 +163,11 @@ class ErrorRecord(_Record):
     error: str = Field(description="Short machine-readable error class, e.g. 'binary', 'empty'.")
     message: str
     doc_id: Optional[str] = None
+    traceback: Optional[str] = Field(
+        default=None, description="For 'extraction_failed': where the pipeline failed (a bug to report).")
+    count: Optional[int] = Field(
+        default=None, ge=1, description="This line stands for `count` lines of one JSONL file that failed "
+                                        "alike, one after another (path 'file:first-last').")
 
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {

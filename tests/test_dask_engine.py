@@ -1,7 +1,10 @@
 """The Dask engine on a real LocalCluster gives the same output as a local run."""
+import json
+import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -29,3 +32,28 @@ def test_dask_local_cluster_equals_local_run(tmp_path, nerel_dev):
     assert records(dask) == records(local)
     import json
     assert json.loads((dask / "run.json").read_text(encoding="utf-8"))["engine"] == "dask"
+
+
+def test_dask_keeps_the_timeout_and_its_scratch_space_in_the_run(tmp_path):
+    """Issue 17, items 9 and 20: a slow report becomes a timeout line (tasks run outside the
+    main thread, where SIGALRM cannot reach them), and nothing is written outside --out."""
+    report = ("Касым-Жомарт Токаев принял акима Карагандинской области Ермаганбета Булекпаева. "
+              "Аким доложил о росте промышленного производства на 5 процентов.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "short.txt").write_text(report, encoding="utf-8")
+    (folder / "slow.txt").write_text(report * 3000, encoding="utf-8")  # about 100 s of work
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    out = tmp_path / "out"
+    started = time.time()
+    proc = subprocess.run([*EXTRACTOR, "run", folder, "--out", out, "--engine", "dask", "-j", "1", "-q",
+                           "--timeout", "3"], capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    errors = [json.loads(l) for l in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["doc_id"], e["error"]) for e in errors] == [("slow", "timeout")]
+    assert (out / "short.json").exists()
+    assert time.time() - started < 90
+    assert not (tmp / "dask-scratch-space").exists() and not list(tmp.iterdir())
+    assert not (out / ".partial").exists()

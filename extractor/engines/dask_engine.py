@@ -4,19 +4,28 @@ The driver reads and decodes the inputs, sends them in batches of documents
 (one task per batch) to the cluster, and writes the results in input order with
 the same atomic writer as a local run, so the output folder is the same.
 Each worker process builds the models once (a process-wide Pipeline) and keeps
-them for every task it runs.  Without ``--scheduler`` a LocalCluster is started.
+them for every task it runs.  Without ``--scheduler`` a LocalCluster is started;
+its scratch space lives in the run's own temp folder (``OUT/.partial/dask-*``,
+removed at the end), never in ``/tmp/dask-scratch-space``.
+``--timeout`` holds in Dask tasks too: tasks run outside the main thread, where
+the pipeline checks the document's deadline between its stages (deadline.py).
 Needs ``pip install '.[dask]'``.
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections import deque
 from itertools import islice
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+import dask
 from distributed import Client, LocalCluster
 
 from ..batch import Outcome, process_many, run_batch
 from ..reading import SourceDoc
+from ..writing import partial_dir
 
 BATCH = 16       # documents per task
 IN_FLIGHT = 4    # tasks per worker submitted ahead
@@ -45,19 +54,30 @@ def dask_executor(client: Client, batch: int = BATCH) -> Callable:
 
 
 def run_dask(inputs, out_dir, scheduler: Optional[str] = None, workers: Optional[int] = None,
-             timeout: float = 30.0, resume: bool = False, progress=None, batch: int = BATCH) -> dict:
+             timeout: float = 30.0, resume: bool = False, progress=None, batch: int = BATCH,
+             **limits) -> dict:
     cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
+    scratch = Path(tempfile.mkdtemp(prefix="dask-", dir=partial_dir(Path(out_dir))))
     try:
-        n = max(1, len(client.scheduler_info().get("workers", {})))
-        return run_batch(inputs, out_dir, jobs=n, progress=progress, timeout=timeout, resume=resume,
-                         executor=dask_executor(client, batch), engine="dask")
+        with dask.config.set({"temporary-directory": str(scratch)}):
+            if scheduler:
+                client = Client(scheduler)
+            else:
+                cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, local_directory=str(scratch))
+                client = Client(cluster)
+            try:
+                n = max(1, len(client.scheduler_info().get("workers", {})))
+                return run_batch(inputs, out_dir, jobs=n, progress=progress, timeout=timeout,
+                                 resume=resume, executor=dask_executor(client, batch), engine="dask",
+                                 **limits)
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        shutil.rmtree(scratch, ignore_errors=True)  # ours: made by mkdtemp above
+        try:
+            scratch.parent.rmdir()  # .partial, when nothing else is left in it
+        except OSError:
+            pass

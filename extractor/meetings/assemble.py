@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Optional, Sequence
 
+from .. import deadline
 from ..records import Facility, Figure, MeetingRecord, Mention
 from ..spans import Span
 from ..text.segment import Sentence
@@ -50,6 +51,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
     records = []
     for n, (m_start, m_end) in enumerate(meeting_spans(text, sentences, start, end), 1):
+        deadline.check()  # the time budget, per meeting (see deadline.py)
         records.append(_meeting(doc_id, n, text, items, m_start, m_end, published))
     return records
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .. import deadline
 from ..text.segment import Sentence
 
 
@@ -34,6 +35,7 @@ class NerTagger:
         markups = self._tagger.map([text[chunks[i][0]:chunks[i][1]] for i in order])
         out: list[NerSpan] = []
         for i, markup in zip(order, markups):
+            deadline.check()  # the longest stage: the time budget holds inside it too
             offset = chunks[i][0]
             out.extend(NerSpan(offset + s.start, offset + s.stop, s.type) for s in markup.spans)
         out.sort(key=lambda s: (s.start, s.end))

@@ -15,9 +15,24 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_WORDS = re.compile(r"\S+")
+
+
+def _sample(text: str, size: int) -> str:
+    """The first ``size`` characters of text that are not whitespace (words joined by
+    single spaces): kilobytes of blank lines before a report do not hide it."""
+    parts, total = [], 0
+    for match in _WORDS.finditer(text):
+        parts.append(match.group())
+        total += len(parts[-1]) + 1
+        if total >= size:
+            break
+    return " ".join(parts)[:size]
+
+
 def detect_language(text: str, sample: int = 20_000) -> str:
-    """'ru', 'kk', 'en' or 'other' (from the first ``sample`` characters)."""
-    head = text[:sample]
+    """'ru', 'kk', 'en' or 'other' (from the first ``sample`` characters that are not whitespace)."""
+    head = _sample(text, sample)
     letters = len(_LETTER.findall(head))
     if letters == 0:
         return "other"
