@@ -8,9 +8,11 @@ from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
+from .events.parse import SyntaxStage
+from .events.roles import events_of
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
-from .entities.people import link_people
+from .entities.people import link_people, renormalise_names
 from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
@@ -37,9 +39,11 @@ class Pipeline:
     Safe to build once per worker process; calls share no mutable state.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, syntax: bool = True) -> None:
         analyzer()  # load the pymorphy3 dictionary now, not on the first document
         self._ner = NerTagger()
+        # morphology + syntax on trigger sentences; ``syntax=False`` (benchmarks only) finds no events
+        self._syntax = SyntaxStage(self._ner.embedding) if syntax else None
         self.stage_seconds: Counter = Counter()  # cumulative time per stage, for benchmarks
         # build every grammar and index now, so no document pays for it (and a
         # per-document time budget measures extraction only)
@@ -86,7 +90,8 @@ class Pipeline:
         view = analysis_text(text)  # same length: every offset is an offset into text
         clock = _StageClock(self.stage_seconds)
         boilerplate = clock("clean", find_boilerplate, view, begin)
-        segments = clock("segment", lambda: blocks(view, sentences(view, begin)))
+        sents = clock("segment", sentences, view, begin)
+        segments = clock("segment", blocks, view, sents)
         ner = clock("tag", self._ner, view, segments)
         spans = clock("extract", ner_mentions, view, ner)
         spans = merge_places(spans, clock("places", place_mentions, view, segments))
@@ -97,10 +102,11 @@ class Pipeline:
                        [s for s in spans if s.type == "person"],
                        [s for s in spans if s.source == "gazetteer"])
         spans += clock("figures", extract_figures, view, segments, published)
-        mentions = to_mentions(spans, boilerplate)
         bounds = report_bounds(len(text), begin, boilerplate)
+        events = clock("syntax", self._events, view, sents, bounds, boilerplate, spans)
+        mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, view, mentions, spans, segments,
-                         bounds, published)
+                         bounds, published, events)
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
         record.boilerplate = [TextSpan(start=s, end=e) for s, e in boilerplate]
         record.mentions = mentions
@@ -108,6 +114,16 @@ class Pipeline:
         if view is not text:
             _texts_from_source(record, text)
         return record
+
+
+    def _events(self, text, sents, bounds, boilerplate, spans):
+        if self._syntax is None:
+            return []
+        inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]
+                  and not any(b <= s.start and s.end <= e for b, e in boilerplate)]
+        parsed = self._syntax(text, inside)
+        renormalise_names(parsed, spans)
+        return [e for p in parsed for e in events_of(p)]
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

@@ -1,0 +1,105 @@
+"""natasha morphology and syntax (slovnet NewsMorphTagger + NewsSyntaxParser) on
+the sentences that hold a trigger word, sharing the NER's navec embeddings.
+
+Only trigger sentences are parsed (see ``triggers.may_hold_trigger``): most
+sentences of a report are figures and facts, and the parse is the slowest
+thing the events stage does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..tag.morph import lemma
+from ..text.segment import Sentence, tokens as razdel_tokens
+from .triggers import may_hold_trigger
+
+MAX_TOKENS = 120  # a "sentence" longer than this is a run-on list, cut to its head
+
+
+@dataclass
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    feats: dict
+    head: int          # index of the head word, -1 for the root
+    rel: str
+    lemma: str
+
+    @property
+    def case(self) -> Optional[str]:
+        return self.feats.get("Case")
+
+
+@dataclass
+class Parsed:
+    start: int
+    end: int
+    words: list[Word]
+    children: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.children = [[] for _ in self.words]
+        for w in self.words:
+            if 0 <= w.head < len(self.words) and w.head != w.i:
+                self.children[w.head].append(w.i)
+
+    def kids(self, i: int, *rels: str) -> list[Word]:
+        return [self.words[k] for k in self.children[i]
+                if not rels or self.words[k].rel in rels or self.words[k].rel.split(":")[0] in rels]
+
+    def subtree(self, i: int, skip: Sequence[int] = ()) -> list[int]:
+        """Word indices under ``i`` (inclusive), without the subtrees rooted at ``skip``."""
+        out, stack, seen = [], [i], set()
+        while stack:
+            k = stack.pop()
+            if k in seen or (k in skip and k != i):
+                continue
+            seen.add(k)
+            out.append(k)
+            stack.extend(self.children[k])
+        return sorted(out)
+
+    def span(self, indices: Sequence[int]) -> tuple[int, int]:
+        return self.words[min(indices)].start, self.words[max(indices)].end
+
+
+class SyntaxStage:
+    """Loads the morph tagger and the syntax parser once, on a given embedding."""
+
+    def __init__(self, embedding=None):
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+
+        embedding = embedding or NewsEmbedding()
+        self._morph = NewsMorphTagger(embedding)
+        self._syntax = NewsSyntaxParser(embedding)
+        self.sentences_seen = 0
+        self.sentences_parsed = 0
+
+    def __call__(self, text: str, sentences: Sequence[Sentence]) -> list[Parsed]:
+        chosen = [s for s in sentences if may_hold_trigger(s.text)]
+        self.sentences_seen += len(sentences)
+        self.sentences_parsed += len(chosen)
+        toks = []
+        for s in chosen:
+            words = [t for t in razdel_tokens(text, s.start, s.end)][:MAX_TOKENS]
+            toks.append(words)
+        toks = [t for t in toks if t]
+        if not toks:
+            return []
+        items = [[t.text for t in words] for words in toks]
+        morphs = list(self._morph.map(items))
+        syntaxes = list(self._syntax.map(items))
+        out = []
+        for words, morph, syntax in zip(toks, morphs, syntaxes):
+            ids = {tok.id: k for k, tok in enumerate(syntax.tokens)}
+            parsed = []
+            for k, (t, m, sx) in enumerate(zip(words, morph.tokens, syntax.tokens)):
+                head = ids.get(sx.head_id, -1)
+                parsed.append(Word(k, t.start, t.end, t.text, m.pos, dict(m.feats or {}), head, sx.rel or "",
+                                   lemma(t.text.lower()).replace("ё", "е")))
+            out.append(Parsed(words[0].start, words[-1].end, parsed))
+        return out
