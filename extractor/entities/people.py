@@ -309,7 +309,7 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
                 case = max(set(cases), key=cases.count) if cases else None
             case = UD_CASES.get(case)
             informative = [w for w in span.text.split() if not INDECLINABLE.search(w)]
-            if case and not all(_has_case(w, case) for w in informative):
+            if case and informative and not _has_case(informative[0], case):
                 case = None  # the tagger's case is one the word cannot take ("Берика" is no nominative)
             name, confident = checked_person_name(span.text, case)
             if len(name.split()) != len(span.text.split()):

@@ -21,6 +21,7 @@ from .participants import Item, entity_name, inferred_region, region_in, regiona
 from .status import facility_status
 from .topics import topics_of
 
+PRONOUNS = {"вам", "ему", "ей", "им", "тебе"}  # "Поручаю Вам ...": the one received
 FIGURE_KINDS = {"money", "percent", "quantity", "date"}
 
 
@@ -134,14 +135,27 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
             if addressee is None and role.person is not None:
                 addressee = entity_name(role.person, items)
             break
-        if addressee is None and not ev.recipient:
+        if addressee is None and all(text[a:b].strip().lower() in PRONOUNS for a, b in ev.recipient):
             named = [_name(p, items) for p in target.participants if p.person is not None]
             addressee = named[0] if len(named) == 1 else None
-        s, e = _trim(text, *ev.clause)
+        s, e = _trim(text, ev.clause[0], _clause_end(text, ev))
         if e - s < 3:
             continue
         out.setdefault(id(target), []).append(Instruction(text=text[s:e], addressee=addressee, start=s, end=e))
     return out
+
+
+# where an instruction stops: the sentence end, a new coordinated instruction, a quote's end,
+# "– говорится в сообщении"
+STOP = re.compile(r"[.;!?\n»]|,?\s*[–—]\s+(?=говорится|сообщает|сказал|отметил|подчеркнул|передает|отмечается|заявил)"
+                  r"|,\s+(?:говорится|сообщает|передает|отмечается)\b"
+                  r"|\s+и\s+(?=(?:также\s+)?(?:дал|поручил|поставил|указал|отметил|подчеркнул)\w*\s)"
+                  r"|,\s+а\s+также\s+(?=дал|поручил)")
+
+
+def _clause_end(text: str, ev: Event) -> int:
+    stop = STOP.search(text, ev.clause[0], ev.sentence[1] + 1)
+    return min(stop.start() if stop else ev.sentence[1], ev.sentence[1])
 
 
 def _matches(role: Role, p: Role) -> bool:
@@ -150,7 +164,7 @@ def _matches(role: Role, p: Role) -> bool:
     if role.person is None and role.position is not None and p.position is not None:
         a = (role.position.mention.normal or "").lower()
         b = (p.position.mention.normal or "").lower()
-        return a == b or (a.split()[:1] == b.split()[:1] and len(a.split()) == 1)
+        return a == b or (a.split()[:1] == b.split()[:1] and set(a.split()) <= set(b.split()) | {"области", "города"})
     return False
 
 
@@ -171,6 +185,14 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None
     region = region_in(role.position, items) if role.position is not None else None
+    if position and len(position.split()) == 1 and region is None:
+        # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
+        for it in items:
+            if it.mention.type == "region" and 0 <= it.start - role.position.end <= 1 and \
+                    it.span.data.get("kind") not in {None, "country", "adjective"}:
+                position, region = f"{position} {it.mention.text}", it.mention.normal
+                ids.append(it.mention.id)
+                break
     confident = True if role.person is None else role.person.span.data.get("name_confident", True)
     return Person(name=name, position=position, region=region, mention_ids=ids, name_confident=confident)
 
@@ -186,7 +208,8 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
     regions = stated_regions(inside, start, end, facilities) if content else []
     own = [p.region for p in participants if p.region]
     anchor = draft.anchor.sentence
-    foreign = {it.mention.normal for it in inside if it.mention.type == "region"
+    listed = draft.shared_with is not None or draft.grouped
+    foreign = set() if not listed else {it.mention.normal for it in inside if it.mention.type == "region"
                and anchor[0] <= it.start < anchor[1]} - set(own)
     regions = [r for r in regions if r not in foreign or _named_outside(r, inside, anchor)]
     for r in own:

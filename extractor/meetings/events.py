@@ -57,6 +57,7 @@ class Draft:
     shared_with: Optional["Draft"] = None     # one of several officials received by one verb
     announcement: bool = False                # "провел встречи с акимами областей": no names yet
     reporters_open: bool = False              # each official reporting in a new paragraph opens a meeting
+    grouped: bool = False                     # leads officials received by the same verb
 
 
 def roles_in(rng: Range, items: Sequence[Item]) -> Role:
@@ -176,13 +177,28 @@ def _head(it: Item) -> str:
     return ((it.mention.normal or "").lower().split() or [""])[0]
 
 
+def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
+    """Every person of a phrase with the post just before it: a list the parse did not
+    coordinate ("акима А X, акима Б Y") still gives one role each."""
+    inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
+    persons = [it for it in inside if it.mention.type == "person"]
+    if len(persons) < 2:
+        return [roles_in(rng, items)]
+    out, left = [], rng[0]
+    for person in persons:
+        posts = [it for it in inside if it.mention.type == "position" and left <= it.start and it.end <= person.start]
+        out.append(Role(person, posts[0] if posts else None, (left, person.end)))
+        left = person.end
+    return out
+
+
 def patients(ev: Event, items: Sequence[Item], hosts: Hosts) -> list[Role]:
     out = []
     for rng in ev.patient:
-        role = roles_in(rng, items)
-        if role.empty or hosts.is_host(role):
-            continue
-        out.append(role)
+        for role in roles_all(rng, items):
+            if role.empty or hosts.is_host(role):
+                continue
+            out.append(role)
     return out
 
 
@@ -218,7 +234,7 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         if ev.kind == RECEPTION and len(found) > 1 and not plural:
             first = None
             for role in found:
-                d = Draft(ev.kind, ev.sentence[0], ev, host, [role], shared_with=first)
+                d = Draft(ev.kind, ev.sentence[0], ev, host, [role], shared_with=first, grouped=True)
                 first = first or d
                 out.append(d)
             continue
@@ -280,7 +296,7 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 if owner.announcement and not owner.participants:
                     owner.participants.append(role)
                     owner.start = ev.sentence[0]
-                    owner.announcement = False
+                    owner.announcement, owner.grouped = False, True
                 else:
                     d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], reporters_open=True)
                     result.insert(result.index(owner) + 1, d)
