@@ -10,6 +10,8 @@ from typing import Iterable, Iterator, Optional, Union
 from ._version import __version__
 from .events.parse import SyntaxStage
 from .events.roles import events_of
+from .events.triggers import may_hold_meeting
+from .meetings.host import names_a_host
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people, renormalise_names
@@ -121,6 +123,10 @@ class Pipeline:
             return []
         inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]
                   and not any(b <= s.start and s.end <= e for b, e in boilerplate)]
+        if not may_hold_meeting(text, *bounds) or not names_a_host(
+                text, [s.normal for s in spans if s.type == "position"], *bounds):
+            self._syntax.sentences_seen += len(inside)
+            return []  # no meeting can come of it: nothing is parsed
         parsed = self._syntax(text, inside)
         renormalise_names(parsed, spans)
         return [e for p in parsed for e in events_of(p)]

@@ -66,3 +66,15 @@ _STEMS = re.compile(
 def may_hold_trigger(sentence: str) -> bool:
     """A cheap look before the parse: does the sentence hold a trigger stem?"""
     return _STEMS.search(sentence) is not None
+
+
+# a meeting needs one of these (a reception, visit, meeting, call, or a report made to the host)
+_MEETING_STEMS = re.compile(
+    r"(?<![\w-])(?:принял|принима|встрети|встреч[аеуи]|провел|провёл|заслуша|выслуша|посети|побыва|осмотре|"
+    r"ознакоми|совещани|заседани|телефон|доложен|проинформирован|представлен)",
+    re.IGNORECASE)
+
+
+def may_hold_meeting(text: str, start: int = 0, end: int | None = None) -> bool:
+    """A document with none of these words reports no meeting: nothing in it is parsed."""
+    return _MEETING_STEMS.search(text, start, len(text) if end is None else end) is not None

@@ -89,3 +89,11 @@ def listed_president(name: Optional[str]) -> Optional[Term]:
 def first_president() -> Optional[Term]:
     terms = _table()[1]
     return min(terms, key=lambda t: t.start) if terms else None
+
+
+def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
+    """Does the report name anyone who may host: a title of ours, or a name the terms table lists?"""
+    if any(title_kind(normal) for normal in positions):
+        return True
+    low = text[start:end].lower()
+    return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])
