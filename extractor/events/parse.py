@@ -42,6 +42,7 @@ class Parsed:
     children: list[list[int]] = field(default_factory=list)
 
     def __post_init__(self):
+        _repair_cycles(self.words)
         self.children = [[] for _ in self.words]
         for w in self.words:
             if 0 <= w.head < len(self.words) and w.head != w.i:
@@ -65,6 +66,32 @@ class Parsed:
 
     def span(self, indices: Sequence[int]) -> tuple[int, int]:
         return self.words[min(indices)].start, self.words[max(indices)].end
+
+
+def _repair_cycles(words: list[Word]) -> None:
+    """The parser sometimes returns a cycle ("министра промышленности и строительства":
+    министра <-> промышленности), cutting a phrase off the tree.  The earliest word of a
+    cut-off part hangs from the nearest reachable noun before it that is no modifier
+    (a coordinated object joins the object it follows), else from the root."""
+    roots = [w.i for w in words if w.head < 0 or w.head >= len(words)]
+    for _ in range(len(words)):
+        reach = set(roots)
+        changed = True
+        while changed:
+            changed = False
+            for w in words:
+                if w.i not in reach and w.head in reach:
+                    reach.add(w.i)
+                    changed = True
+        lost = [w for w in words if w.i not in reach]
+        if not lost:
+            return
+        first = lost[0]
+        anchor = next((w for w in reversed(words[:first.i]) if w.i in reach and w.pos in {"NOUN", "PROPN"}
+                       and w.rel.split(":")[0] not in {"nmod", "appos", "flat", "amod"}), None)
+        first.head = anchor.i if anchor is not None else (roots[0] if roots else -1)
+        if first.head < 0:
+            roots.append(first.i)
 
 
 class SyntaxStage:

@@ -62,6 +62,9 @@ class Draft:
 
 def roles_in(rng: Range, items: Sequence[Item]) -> Role:
     inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
+    if not any(it.mention.type in {"person", "position"} for it in inside):
+        # the parse cut a phrase the post grammar kept whole ("акиму | области")
+        inside = [it for it in items if it.start < rng[1] and rng[0] < it.end and not it.mention.boilerplate]
     persons = [it for it in inside if it.mention.type == "person"]
     positions = [it for it in inside if it.mention.type == "position"]
     positions.sort(key=lambda it: (it.start, -(it.end - it.start)))
