@@ -129,7 +129,7 @@ class Pipeline:
             return []  # no meeting can come of it: nothing is parsed
         parsed = self._syntax(text, inside)
         renormalise_names(parsed, spans)
-        return [e for p in parsed for e in events_of(p)]
+        return [e for p in parsed for e in events_of(p, text)]
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

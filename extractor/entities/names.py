@@ -68,9 +68,16 @@ def two_part_name(given: str, surname: str, case: Optional[str] = None) -> Optio
         return None
     stem, end = match.group("stem"), match.group("end")
     readings = _READINGS[end]
+    # an indeclinable woman's name the dictionary knows tells the gender ("Айжан Жамалову")
+    known = [p for p in parse(given.lower())
+             if "Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    genders = {"femn"} if known and all(str(p.tag.gender) == "femn" and "Fixd" in p.tag for p in known) else set()
     if case is not None:
         narrowed = {r for r in readings if r[1] == case or (case == "accs" and r[1] == "gent" and r[0] == "masc")}
-        readings = narrowed or readings
+        if narrowed and (not genders or {g for g, _ in narrowed} & genders):
+            readings = narrowed
+    if genders and {g for g, _ in readings} & genders:
+        readings = {r for r in readings if r[0] in genders}
     known = _dictionary_name(given, readings)
     if known is not None:
         female = str(known.tag.gender) == "femn"

@@ -261,15 +261,20 @@ def _one_word_titles() -> set[str]:
 def titles_apart(spans: list[Span]) -> list[Span]:
     """'Елбасы Нурсултан Назарбаев': NER takes the title into the name.  The title
     becomes a position of its own and the person span starts after it."""
+    from ..tag.morph import lemma
+    from .inflect import restore_case
+
     titles = _one_word_titles()
     out = []
     for span in spans:
         words = span.text.split()
-        if span.type != "person" or not words or words[0].lower() not in titles:
+        title = lemma(words[0].lower()) if span.type == "person" and words else None
+        if span.type != "person" or not words or (words[0].lower() not in titles and title not in titles):
             out.append(span)
             continue
         title_end = span.start + len(words[0])
-        out.append(Span(span.start, title_end, "position", span.text[:len(words[0])], normal=words[0],
+        normal = words[0] if words[0].lower() in titles else restore_case(words[0], title)
+        out.append(Span(span.start, title_end, "position", span.text[:len(words[0])], normal=normal,
                         source="rule"))
         if len(words) > 1:
             rest = span.text.find(words[1], len(words[0]))

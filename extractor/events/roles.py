@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .parse import Parsed, Word
-from .triggers import (BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
+from .triggers import (RETROSPECTIVE, TRANSITION, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
                        NOUNS, QUOTE_SPEECH, RECEPTION, REPORT, VERBS, VISIT)
 
 Range = tuple[int, int]
@@ -37,19 +37,37 @@ class Event:
     quoted: bool = False
     plural_patient: bool = False
     objects: list[str] = field(default_factory=list)  # lemmas of what was visited / received
+    transition: bool = False  # "Затем / Далее / В тот же день ...": the next event of the day
 
     @property
     def start(self) -> int:
         return self.sentence[0]
 
 
-def events_of(parsed: Parsed) -> list[Event]:
+def events_of(parsed: Parsed, text: str = "") -> list[Event]:
+    """The events of one parsed sentence; ``text`` (the document) lets a sentence that
+    recalls an earlier event ("Ранее ...") report none."""
+    if text and RETROSPECTIVE.match(text, parsed.start):
+        return []
+    headline = bool(text) and _headline(text, parsed)
     out = []
     for w in parsed.words:
         event = _event_at(parsed, w)
-        if event is not None:
+        if event is not None and not (headline and event.kind == INSTRUCTION):
+            # a headline restates the instruction the report gives
+            event.transition = bool(text) and TRANSITION.match(text, parsed.start) is not None
             out.append(event)
     return out
+
+
+def _headline(text: str, p: Parsed) -> bool:
+    """A line of its own with no full stop: a headline."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return bool(line) and line[-1] not in ".!?…" and text[line_start:p.start].strip() == "" and \
+        text[p.end:line_end].strip() == ""
 
 
 def _event_at(p: Parsed, w: Word) -> Optional[Event]:
@@ -167,6 +185,13 @@ def _receives_someone(p: Parsed, w: Word, ev: Event) -> bool:
 
 def _with_whom(p: Parsed, w: Word, noun: Optional[Word]) -> list[Word]:
     out = []
+    if noun is not None:  # "совещание по ситуации с участием X": wherever the parse hangs it
+        for k in p.subtree(noun.i):
+            word = p.words[k]
+            if word.lemma == "участие" and _case_word(p, word) == "с":
+                out += p.kids(word.i, "nmod")
+        if out:
+            return out
     for host in ([noun] if noun is not None else []) + [w]:
         for k in p.kids(host.i, "obl", "nmod"):
             if _case_word(p, k) == "с" and k.lemma not in {"ход", "целью", "цель", "помощь"}:

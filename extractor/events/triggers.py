@@ -78,3 +78,10 @@ _MEETING_STEMS = re.compile(
 def may_hold_meeting(text: str, start: int = 0, end: int | None = None) -> bool:
     """A document with none of these words reports no meeting: nothing in it is parsed."""
     return _MEETING_STEMS.search(text, start, len(text) if end is None else end) is not None
+
+
+# a sentence that recalls an earlier event ("Ранее Глава государства провел ...") reports none
+RETROSPECTIVE = re.compile(r"\W*(?:Ранее|Напомним|Как\s+(?:ранее\s+)?сообщалось|Как\s+писал)", re.IGNORECASE)
+# "Затем Глава государства провел совещание": the next event of the day
+TRANSITION = re.compile(r"\W*(?:Далее|Затем|Позже|После\s+этого|Кроме\s+того|Помимо\s+этого|В\s+тот\s+же\s+день|"
+                        r"В\s+этот\s+же\s+день|Вслед\s+за\s+этим|Следом|Также)\b", re.IGNORECASE)

@@ -40,10 +40,11 @@ class Role:
     position: Optional[Item] = None
     span: Optional[Range] = None
     named: Optional[str] = None  # a name NER missed that the terms table lists ("Касым-Жомарт Токаев")
+    title: Optional[str] = None  # a host's title no grammar marked ("Елбасы" opening a sentence)
 
     @property
     def empty(self) -> bool:
-        return self.person is None and self.position is None and self.named is None
+        return self.person is None and self.position is None and self.named is None and self.title is None
 
 
 @dataclass
@@ -106,16 +107,27 @@ class Hosts:
         return it.span.data.get("entity") or it.mention.normal or it.mention.text
 
     def is_host(self, role: Role) -> bool:
-        if role.named is not None:
+        if role.named is not None or role.title is not None:
             return True
         if role.person is not None and any(self._key(role.person) == self._key(p)
                                            for ps in self.titled.values() for p in ps):
             return True
         return role.position is not None and title_kind(role.position.mention.normal) is not None
 
+    def is_head_of_state(self, role: Role) -> bool:
+        """A President (the one who receives), not a Prime Minister who reports."""
+        if role.named is not None:
+            return True
+        title = role.title or (role.position.mention.normal if role.position is not None else None)
+        if role.person is not None:
+            key = self._key(role.person)
+            return any(key == self._key(p) for kind in ("president", "first_president")
+                       for p in self.titled.get(kind, []))
+        return title_kind(title) in {"president", "first_president"}
+
     def person(self, role: Role) -> Person:
         ids = [it.mention.id for it in (role.person, role.position) if it is not None]
-        position = role.position.mention.normal if role.position is not None else None
+        position = role.position.mention.normal if role.position is not None else role.title
         if role.person is not None:
             name = entity_name(role.person, self.items)
             term = listed_president(name)
@@ -156,6 +168,8 @@ def _agent_role(ev: Event, items: Sequence[Item], text: str, hosts: Hosts) -> Ro
         term = listed_president(" ".join(w for w in text[rng[0]:rng[1]].split() if w[:1].isupper())[-40:])
         if term is not None and term.name.split()[-1][:5].lower() in text[rng[0]:rng[1]].lower():
             return Role(span=rng, named=term.name)
+        if title_kind(text[rng[0]:rng[1]]):
+            return Role(span=rng, title=text[rng[0]:rng[1]])
     # no subject in the parse ("Глава государства принял ..." headline): a title before the verb
     for it in items:
         if (it.mention.type == "position" and ev.sentence[0] <= it.start and it.end <= ev.predicate[0]
@@ -195,14 +209,26 @@ def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
     return out
 
 
-def patients(ev: Event, items: Sequence[Item], hosts: Hosts) -> list[Role]:
+def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Role] = None) -> list[Role]:
+    """Who was received: people and posts, not the host himself, not a plural post
+    with no name ("встретился с работниками предприятия")."""
     out = []
     for rng in ev.patient:
         for role in roles_all(rng, items):
-            if role.empty or hosts.is_host(role):
+            if role.empty or hosts.is_head_of_state(role) or (agent is not None and _same(role, agent)):
+                continue
+            if role.person is None and role.position is not None and _plural(role.position):
                 continue
             out.append(role)
     return out
+
+
+def _plural(it: Item) -> bool:
+    from ..tag.morph import parse
+
+    words = (it.mention.normal or "").split()
+    parses = parse(words[0].lower()) if words else ()
+    return bool(parses) and parses[0].tag.number == "plur"
 
 
 def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tuple[int, int],
@@ -220,7 +246,7 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         agent = _agent_role(ev, items, text, hosts)
         if agent.empty or not hosts.is_host(agent):
             continue
-        found = patients(ev, items, hosts)
+        found = patients(ev, items, hosts, agent)
         if ev.kind == VISIT:
             if not trip and not any(r[0] <= f.start and f.end <= r[1] for r in ev.patient for f in facilities):
                 continue
@@ -228,7 +254,8 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             continue  # "заслушал отчет о ...": the one who reports is the participant
         host = hosts.person(agent)
         current = out[-1] if out else None
-        if current is not None and (current.kind == VISIT or not _new_people(found, current, out)):
+        if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
+                current.kind == VISIT or not _new_people(found, current, out)):
             # a reception on a trip, a headline restated, "заслушал доклад" of the one received
             _add(current, found)
             continue
@@ -288,7 +315,9 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
             continue
         for rng in ev.agent:
             role = roles_in(rng, items)
-            if role.empty or hosts.is_host(role):
+            if role.empty or hosts.is_head_of_state(role) or _same(role, Role(None, None)) :
+                continue
+            if owner.host.name and role.person is not None and entity_name(role.person, items) == owner.host.name:
                 continue
             group = [d for d in result if d is owner or d.shared_with is owner or owner.shared_with is d]
             if any(_same(role, k) or _corefers(role, k) for d in group for k in d.participants):
