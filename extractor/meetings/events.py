@@ -315,7 +315,7 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
             continue
         for rng in ev.agent:
             role = roles_in(rng, items)
-            if role.empty or hosts.is_head_of_state(role) or _same(role, Role(None, None)) :
+            if role.empty or hosts.is_head_of_state(role):
                 continue
             if owner.host.name and role.person is not None and entity_name(role.person, items) == owner.host.name:
                 continue

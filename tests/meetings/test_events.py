@@ -84,3 +84,34 @@ def test_names_by_context(surface, case, name):
     from extractor.entities.inflect import checked_person_name
 
     assert checked_person_name(surface, case) == (name, True)
+
+
+@pytest.mark.parametrize("text, firsts", [
+    ("Президенту доложено о работе. Касым-Жомарт Токаев поручил Женису Касымбеку усилить контроль.\n"
+     "Далее Президент принял акима Карагандинской области. Аким доложил.", ["Президенту", "Далее"]),
+    ("Глава государства принял министра энергетики.\nЗатем Глава государства встретился с акимом Алматы.",
+     ["Глава", "Затем"]),
+    # a headline restating the reception belongs to the report under it
+    ("Глава государства принял министра энергетики\nКасым-Жомарт Токаев принял министра энергетики. "
+     "Министр доложил.", ["Глава"]),
+    # one meeting, several reports in one paragraph: not split
+    ("Президент провел совещание. Аким Алматы доложил. Аким Шымкента доложил.", ["Президент"]),
+    # a reception, then a совещание of the same day
+    ("Президент принял министра финансов. Министр доложил.\nЗатем Президент провел совещание по бюджету.",
+     ["Президент", "Затем"]),
+    # "Ранее ..." recalls an earlier event: no meeting of its own
+    ("Ранее Глава государства провел совещание с акимами.\nПрезидент принял акима Алматы. Аким доложил.",
+     ["Ранее"]),
+])
+def test_boundaries(pipeline, text, firsts):
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [text[m.start:m.end].split()[0] for m in got] == firsts
+
+
+def test_separate_meetings_each_paragraph(pipeline):
+    text = ("Касым-Жомарт Токаев провел отдельные встречи с акимами Жамбылской и Кызылординской областей.\n"
+            "Аким Жамбылской области Ербол Карашукеев доложил об итогах.\n"
+            "Аким Кызылординской области Нурлыбек Налибаев проинформировал о газификации.")
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [[p.name for p in m.participants] for m in got] == [["Ербол Карашукеев"], ["Нурлыбек Налибаев"]]
+    assert [m.regions for m in got] == [["Жамбылская область"], ["Кызылординская область"]]
