@@ -83,7 +83,11 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         return None
     passive = w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"
     ev = Event(kind, (p.start, p.end), (w.start, w.end), w.lemma, passive=passive)
-    ev.agent = _conjuncts(p, _agent(p, w))
+    agent = _agent(p, w)
+    if noun is not None and agent is not None and agent.i == noun.i:
+        # "состоялась встреча Главы государства с ...": the genitive holds the meeting
+        agent = next((k for k in p.kids(noun.i, "nmod") if _case_word(p, k) is None and k.case == "Gen"), None)
+    ev.agent = _conjuncts(p, agent)
     if kind == RECEPTION and noun is None:
         if not _receives_someone(p, w, ev):
             return None
