@@ -82,6 +82,8 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
     if kind is None:
         return None
     passive = w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"
+    if kind in (RECEPTION, VISIT, MEETING, CALL) and _not_happened(w):
+        return None  # "посетит", "планирует посетить": announced, not reported
     ev = Event(kind, (p.start, p.end), (w.start, w.end), w.lemma, passive=passive)
     agent = _agent(p, w)
     if noun is not None and agent is not None and agent.i == noun.i:
@@ -125,6 +127,14 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         for h in objs:
             ev.patient += _conjuncts(p, h)
     return ev
+
+
+def _not_happened(w: Word) -> bool:
+    """A future ("посетит", "проведет") or an infinitive ("намерен посетить") is no event yet."""
+    f = w.feats
+    if f.get("VerbForm") == "Inf":
+        return True
+    return f.get("Tense") == "Fut" or (f.get("Tense") == "Pres" and f.get("Aspect") == "Perf")
 
 
 def _light_noun(p: Parsed, w: Word) -> Optional[Word]:
