@@ -117,3 +117,37 @@ def test_separate_meetings_each_paragraph(pipeline):
     got = meetings(pipeline, text, "2024-05-01")
     assert [[p.name for p in m.participants] for m in got] == [["Ербол Карашукеев"], ["Нурлыбек Налибаев"]]
     assert [m.regions for m in got] == [["Жамбылская область"], ["Кызылординская область"]]
+
+
+@pytest.mark.parametrize("position, kind", [
+    ("Глава государства", "president"), ("Президент", "president"), ("Президент Республики Казахстан", "president"),
+    ("Президент Казахстана", "president"), ("Президент Турции", None), ("президент компании", None),
+    ("Елбасы", "first_president"), ("Первый Президент Казахстана", "first_president"),
+    ("Премьер-министр", "head_of_government"), ("аким Атырауской области", None),
+])
+def test_host_titles(position, kind):
+    from extractor.meetings.host import title_kind
+
+    assert title_kind(position) == kind
+
+
+@pytest.mark.parametrize("day, name", [
+    ("2015-03-10", "Нурсултан Назарбаев"), ("2019-03-19", "Нурсултан Назарбаев"),
+    ("2019-03-20", "Касым-Жомарт Токаев"), ("2025-08-14", "Касым-Жомарт Токаев"), ("1990-01-01", None),
+])
+def test_president_in_office(day, name):
+    import datetime as dt
+
+    from extractor.meetings.host import president_on
+
+    term = president_on(dt.date.fromisoformat(day))
+    assert (term.name if term else None) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Касым-Жомарт Токаев посетит Восточно-Казахстанскую область и осмотрит предприятия.",
+    "В октябре Глава государства планирует посетить Костанайскую область.",
+    "Напомним, в начале сентября Президент принял акима Восточно-Казахстанской области Ермека Кошербаева.",
+])
+def test_announced_or_recalled_is_no_meeting(pipeline, text):
+    assert meetings(pipeline, text, "2024-09-17") == []
