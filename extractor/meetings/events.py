@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..events.roles import Event, Range
-from ..events.triggers import CALL, INSTRUCTION, MEETING, MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
+from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
 from .host import first_president, listed_president, president_on, title_kind
-from .participants import Item, entity_name, region_in
+from .participants import Item, entity_name
 
 REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
 SEPARATE = re.compile(r"\bотдельн\w+\b|\bвстречи\b", re.IGNORECASE)
