@@ -98,7 +98,7 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         if kind == RECEPTION and noun is None and w.lemma in {"принять", "принимать", "заслушать", "выслушать"}:
             heads = [k for k in p.kids(w.i, "obj")] or heads
         for h in heads:
-            ev.patient += _conjuncts(p, h)
+            ev.patient += _report_of(p, h) or _conjuncts(p, h)
             ev.plural_patient = ev.plural_patient or h.feats.get("Number") == "Plur"
         if _by_phone(p, w, noun):
             ev.kind = CALL
@@ -135,6 +135,17 @@ def _not_happened(w: Word) -> bool:
     if f.get("VerbForm") == "Inf":
         return True
     return f.get("Tense") == "Fut" or (f.get("Tense") == "Pres" and f.get("Aspect") == "Perf")
+
+
+def _report_of(p: Parsed, h: Word) -> list[Range]:
+    """'заслушал доклады | акимов ... областей' where the parse hung the genitive elsewhere."""
+    if h.lemma not in {"доклад", "отчёт", "отчет", "информация"} or len(p.subtree(h.i)) > 1:
+        return []
+    if h.i + 1 < len(p.words):
+        nxt = p.words[h.i + 1]
+        if nxt.pos == "NOUN" and nxt.case == "Gen":
+            return [(h.start, p.span(p.subtree(nxt.i))[1])]
+    return []
 
 
 def _light_noun(p: Parsed, w: Word) -> Optional[Word]:

@@ -41,10 +41,12 @@ class Role:
     span: Optional[Range] = None
     named: Optional[str] = None  # a name NER missed that the terms table lists ("Касым-Жомарт Токаев")
     title: Optional[str] = None  # a host's title no grammar marked ("Елбасы" opening a sentence)
+    post: Optional[tuple[str, Optional[str]]] = None  # (post, region) of one of "акимами А-ской и Б-ской областей"
 
     @property
     def empty(self) -> bool:
-        return self.person is None and self.position is None and self.named is None and self.title is None
+        return (self.person is None and self.position is None and self.named is None and self.title is None
+                and self.post is None)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Draft:
     end: Optional[int] = None
     shared_with: Optional["Draft"] = None     # one of several officials received by one verb
     announcement: bool = False                # "провел встречи с акимами областей": no names yet
+    pending: list[Role] = field(default_factory=list)  # the posts it announces, if no one reports
     reporters_open: bool = False              # each official reporting in a new paragraph opens a meeting
     grouped: bool = False                     # leads officials received by the same verb
 
@@ -179,6 +182,9 @@ def _agent_role(ev: Event, items: Sequence[Item], text: str, hosts: Hosts) -> Ro
 
 
 def _same(a: Role, b: Role) -> bool:
+    if a.post is not None or b.post is not None:
+        return a.post == b.post or (a.post is not None and b.position is not None and b.person is None
+                                    and a.post[0].lower() == (b.position.mention.normal or "").lower())
     if a.person is not None and b.person is not None:
         return Hosts._key(a.person) == Hosts._key(b.person)
     if a.position is not None and b.position is not None:
@@ -199,6 +205,13 @@ def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
     coordinate ("акима А X, акима Б Y") still gives one role each."""
     inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
     persons = [it for it in inside if it.mention.type == "person"]
+    positions = [it for it in inside if it.mention.type == "position"]
+    if not persons and len(positions) > 1:
+        return [Role(None, it, (it.start, it.end)) for it in positions]
+    if not persons and len(positions) == 1 and _plural(positions[0]):
+        shared = shared_posts(positions[0], items, rng[1])
+        if shared:
+            return shared
     if len(persons) < 2:
         return [roles_in(rng, items)]
     out, left = [], rng[0]
@@ -217,9 +230,33 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
         for role in roles_all(rng, items):
             if role.empty or hosts.is_head_of_state(role) or (agent is not None and _same(role, agent)):
                 continue
-            if role.person is None and role.position is not None and _plural(role.position):
+            if role.person is None and role.post is None and role.position is not None and _plural(role.position):
                 continue
             out.append(role)
+    return out
+
+
+def shared_posts(post: Item, items: Sequence[Item], end: int) -> list[Role]:
+    """'акимами Жамбылской и Кызылординской областей': one post per region the head noun
+    shares ("аким Жамбылской области", "аким Кызылординской области")."""
+    from ..entities.inflect import phrase
+    from ..tag.morph import lemma
+
+    regions = [it for it in items if it.mention.type == "region" and post.start <= it.start and it.end <= max(end, post.end)]
+    if len(regions) < 2:
+        return []
+    words = (post.mention.text or "").split()
+    head = lemma(words[0].lower())
+    last = regions[-1].mention.text.split()
+    noun = last[-1] if len(last) > 1 else None
+    if noun is None:
+        return []
+    singular = {"областей": "области", "районов": "района", "городов": "города"}.get(noun.lower(), noun)
+    out = []
+    for it in regions:
+        adjective = it.mention.text.split()[0]
+        region = phrase(f"{adjective} {singular}")
+        out.append(Role(None, None, (it.start, it.end), post=(f"{head} {adjective} {singular}", region)))
     return out
 
 
@@ -269,7 +306,7 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
                 out.append(d)
             continue
         out.append(Draft(ev.kind, ev.sentence[0], ev, host, [] if announcement else found,
-                         announcement=announcement, reporters_open=bool(SEPARATE.search(text, *ev.predicate))
+                         announcement=announcement, pending=list(found) if announcement else [], reporters_open=bool(SEPARATE.search(text, *ev.predicate))
                          or announcement))
     # a report made to the host before any reception ("Президенту было доложено ...")
     first = out[0].anchor.sentence[0] if out else end
@@ -279,10 +316,28 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         ev = passive[0]
         out.insert(0, Draft(RECEPTION, ev.sentence[0], ev, hosts.person(roles_in(ev.recipient[0], items))))
     out = _reporters(text, out, events, items, hosts)
+    out = _announced(out)
     # the first meeting takes the report from its start (a headline above the lead)
     if out:
         out[0].start = start
     return [d for d in out if not any(s <= d.anchor.sentence[0] < e for s, e in boiler)]
+
+
+def _announced(out: list[Draft]) -> list[Draft]:
+    """Separate meetings announced and no one reporting in turn: one meeting per post announced."""
+    result = []
+    for d in out:
+        if d.announcement and not d.participants and len(d.pending) > 1:
+            first = None
+            for role in d.pending:
+                x = Draft(d.kind, d.start, d.anchor, d.host, [role], shared_with=first, grouped=True)
+                first = first or x
+                result.append(x)
+        else:
+            if d.announcement and not d.participants:
+                d.participants = list(d.pending)
+            result.append(d)
+    return result
 
 
 def _new_people(found: Sequence[Role], current: Draft, out: Sequence[Draft]) -> bool:

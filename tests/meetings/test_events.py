@@ -151,3 +151,14 @@ def test_president_in_office(day, name):
 ])
 def test_announced_or_recalled_is_no_meeting(pipeline, text):
     assert meetings(pipeline, text, "2024-09-17") == []
+
+
+@pytest.mark.parametrize("text, posts", [
+    ("Президент по телефону заслушал доклады акимов Акмолинской, Костанайской и Северо-Казахстанской областей.",
+     [["аким Акмолинской области", "аким Костанайской области", "аким Северо-Казахстанской области"]]),
+    ("Касым-Жомарт Токаев провел отдельные встречи с акимами Жамбылской и Кызылординской областей.",
+     [["аким Жамбылской области"], ["аким Кызылординской области"]]),
+])
+def test_a_post_shared_by_coordinated_regions(pipeline, text, posts):
+    got = meetings(pipeline, text, "2024-04-04")
+    assert [[p.position for p in m.participants] for m in got] == posts
