@@ -135,6 +135,11 @@ def checked_person_name(text: str, case: Optional[str] = None) -> tuple[str, boo
     if any(_NON_WORD.search(w) and not _NON_WORD.search(s) for w, s in zip(words, surface)):
         return text, False
     confident = True
+    if len(words) == 2 and words[0] == surface[0] and words[1] != surface[1] and _unknown_declined(surface[0]):
+        # "Гульшаре Абдыкаликовой": the surname declines, the given name may or may not
+        # ("Сауле" does not, "Гульшара" does); the dictionary does not know it: the
+        # surface stays, flagged
+        return text, False
     if case not in (None, "nomn") and name == " ".join(surface):
         from .names import INDECLINABLE
 
@@ -143,6 +148,14 @@ def checked_person_name(text: str, case: Optional[str] = None) -> tuple[str, boo
         if not confident and len(surface) > 1 and not re.search(r"(?:ом|ем|у|ю|е|а|я)$", surface[0]):
             confident = True  # "Акмарал Альназарову": a woman's name, the surname declines
     return name, confident
+
+
+def _unknown_declined(word: str) -> bool:
+    """A given name the dictionary does not know, ending like a case form of a name in -а/-я."""
+    if not re.search(r"(?:[^аеиоуыэюя][еиуы]|ой|ей|ою)$", word.lower()):
+        return False
+    return not any("Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+                   for p in parse(word.lower()))
 
 
 def _person_name(text: str, case: Optional[str]) -> str:

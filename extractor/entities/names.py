@@ -45,6 +45,8 @@ def _dictionary_name(given: str, readings: set):
             continue
         if p.tag.number != "sing" or (str(p.tag.gender), str(p.tag.case)) not in readings:
             continue
+        if "Fixd" in p.tag and p.tag.gender == "masc" and p.tag.case != "nomn":
+            continue  # Kazakh men's names decline: "Даниалу" is the dative of "Даниал"
         nominative = p.inflect({"nomn"})
         if nominative is None or "sing" not in nominative.tag or not _reproduces(nominative, given.lower(), p.tag.case):
             continue
