@@ -38,6 +38,7 @@ class Event:
     plural_patient: bool = False
     objects: list[str] = field(default_factory=list)  # lemmas of what was visited / received
     transition: bool = False  # "Затем / Далее / В тот же день ...": the next event of the day
+    recalled: bool = False  # "Ранее ...", "Напомним, ...": an earlier event, reported elsewhere
 
     @property
     def start(self) -> int:
@@ -45,10 +46,9 @@ class Event:
 
 
 def events_of(parsed: Parsed, text: str = "") -> list[Event]:
-    """The events of one parsed sentence; ``text`` (the document) lets a sentence that
-    recalls an earlier event ("Ранее ...") report none."""
-    if text and RETROSPECTIVE.match(text, parsed.start):
-        return []
+    """The events of one parsed sentence; ``text`` (the document) marks those of a
+    sentence that recalls an earlier event ("Ранее ...", ``recalled``)."""
+    recalled = bool(text) and RETROSPECTIVE.match(text, parsed.start) is not None
     headline = bool(text) and _headline(text, parsed)
     out = []
     for w in parsed.words:
@@ -56,6 +56,7 @@ def events_of(parsed: Parsed, text: str = "") -> list[Event]:
         if event is not None and not (headline and event.kind == INSTRUCTION):
             # a headline restates the instruction the report gives
             event.transition = bool(text) and TRANSITION.match(text, parsed.start) is not None
+            event.recalled = recalled
             out.append(event)
     return out
 

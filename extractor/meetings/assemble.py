@@ -49,8 +49,10 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     instructions = _instructions(text, events, items, placed, hosts)
     records = []
     for n, (draft, (start, end, content)) in enumerate(placed, 1):
+        listed = draft.shared_with is not None or any(d.shared_with is draft for d in found) or (
+            draft.grouped and draft.anchor.kind != "report")
         records.append(_meeting(doc_id, n, text, items, draft, start, end, content, published,
-                                instructions.get(id(draft), [])))
+                                instructions.get(id(draft), []), listed))
     return records
 
 
@@ -69,6 +71,9 @@ def _place(text: str, found: list[Draft], events: Sequence[Event], items: Sequen
             if cut is not None:
                 cuts.append((cut, d))
         cuts.sort(key=lambda c: c[0])
+        # officials named in one sentence share it: no cut there ("X, Y и Z представили отчеты")
+        places = [c for c, _ in cuts]
+        cuts = [(c, d) for c, d in cuts if places.count(c) == 1 and c > lead.start]
         spans[id(lead)] = (lead.start, cuts[0][0] if cuts else end, True)
         for i, (cut, d) in enumerate(cuts):
             spans[id(d)] = (cut, cuts[i + 1][0] if i + 1 < len(cuts) else end, True)
@@ -200,7 +205,8 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
 
 
 def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
-             content: bool, published: Optional[dt.date], instructions: list[Instruction]) -> MeetingRecord:
+             content: bool, published: Optional[dt.date], instructions: list[Instruction],
+             listed: bool = False) -> MeetingRecord:
     inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
     if not content:
         inside = []
@@ -210,7 +216,6 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
     regions = stated_regions(inside, start, end, facilities) if content else []
     own = [p.region for p in participants if p.region]
     anchor = draft.anchor.sentence
-    listed = draft.shared_with is not None or draft.grouped
     foreign = set() if not listed else {it.mention.normal for it in inside if it.mention.type == "region"
                and anchor[0] <= it.start < anchor[1]} - set(own)
     regions = [r for r in regions if r not in foreign or _named_outside(r, inside, anchor)]

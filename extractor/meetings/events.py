@@ -277,8 +277,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     trip = bool(TRIP.search(text, start, end))
     facilities = [it for it in items if it.mention.type == "facility"]
     out: list[Draft] = []
+    recalled = min((e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS), default=end)
     for ev in events:
-        if ev.kind not in MEETING_KINDS:
+        if ev.kind not in MEETING_KINDS or ev.recalled:
             continue
         agent = _agent_role(ev, items, text, hosts)
         if agent.empty or not hosts.is_host(agent):
@@ -309,8 +310,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
                          announcement=announcement, pending=list(found) if announcement else [], reporters_open=bool(SEPARATE.search(text, *ev.predicate))
                          or announcement))
     # a report made to the host before any reception ("Президенту было доложено ...")
-    first = out[0].anchor.sentence[0] if out else end
-    passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first
+    # (not what follows a recalled reception: "Напомним, ... встретился с акимом. Аким рассказал Президенту")
+    first = min(out[0].anchor.sentence[0] if out else end, recalled)
+    passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first and not e.recalled
                and hosts.is_host(roles_in(e.recipient[0], items))]
     if passive:
         ev = passive[0]
@@ -358,16 +360,20 @@ def _add(draft: Draft, found: Sequence[Role]) -> None:
 def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequence[Item],
                hosts: Hosts) -> list[Draft]:
     """Who reported joins the meeting; after an announcement of separate meetings each
-    official reporting in a paragraph of their own opens one."""
+    official reporting in a paragraph of their own opens one (several named in one
+    sentence, "X, Y и Z представили Президенту отчеты", open one each)."""
     if not out:
         return out
     result = list(out)
+    opened: dict[int, Draft] = {}  # sentence start -> the meeting its first reporter opened
     for ev in events:
-        if ev.kind != REPORT or ev.passive:
+        if ev.kind != REPORT or ev.passive or ev.recalled:
             continue
         owner = _owner(result, ev.sentence[0])
         if owner is None:
             continue
+        if ev.sentence[0] in opened:
+            owner = opened[ev.sentence[0]]
         for rng in ev.agent:
             role = roles_in(rng, items)
             if role.empty or hosts.is_head_of_state(role):
@@ -377,16 +383,23 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
             group = [d for d in result if d is owner or d.shared_with is owner or owner.shared_with is d]
             if any(_same(role, k) or _corefers(role, k) for d in group for k in d.participants):
                 continue
-            line_start = ev.sentence[0] == 0 or "\n" in text[max(0, ev.sentence[0] - 2):ev.sentence[0] + 1] \
-                or text[:ev.sentence[0]].rstrip(" ").endswith("\n")
+            line_start = ev.sentence[0] == 0 or text[:ev.sentence[0]].rstrip(" ").endswith("\n")
             if owner.reporters_open and line_start and role.person is not None:
-                if owner.announcement and not owner.participants:
+                if any(_same(role, k) for d in result for k in d.participants):
+                    continue
+                lead = opened.get(ev.sentence[0])
+                if lead is not None:
+                    d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], shared_with=lead, grouped=True)
+                    result.insert(result.index(lead) + 1 + sum(1 for x in result if x.shared_with is lead), d)
+                elif owner.announcement and not owner.participants:
                     owner.participants.append(role)
                     owner.start = ev.sentence[0]
                     owner.announcement, owner.grouped = False, True
+                    opened[ev.sentence[0]] = owner
                 else:
-                    d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], reporters_open=True)
-                    result.insert(result.index(owner) + 1, d)
+                    d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], reporters_open=True, grouped=True)
+                    result.insert(result.index(owner) + 1 + sum(1 for x in result if x.shared_with is owner), d)
+                    opened[ev.sentence[0]] = d
                 continue
             if role.person is None and any(d.participants for d in group):
                 continue  # "Аким доложил", "Глава региона отчитался": the one received
