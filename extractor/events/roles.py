@@ -100,7 +100,7 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
             heads = [k for k in p.kids(w.i, "obj")] or heads
         for h in heads:
             ev.patient += _report_of(p, h) or _conjuncts(p, h)
-            ev.plural_patient = ev.plural_patient or h.feats.get("Number") == "Plur"
+            ev.plural_patient = ev.plural_patient or _plural_word(h)
         if _by_phone(p, w, noun):
             ev.kind = CALL
     elif kind == REPORT:
@@ -136,6 +136,17 @@ def _not_happened(w: Word) -> bool:
     if f.get("VerbForm") == "Inf":
         return True
     return f.get("Tense") == "Fut" or (f.get("Tense") == "Pres" and f.get("Aspect") == "Perf")
+
+
+def _plural_word(w: Word) -> bool:
+    """The tagger's number, or pymorphy's when the word has no singular reading ("акимами")."""
+    if w.feats.get("Number") == "Plur":
+        return True
+    from ..tag.morph import parse
+
+    parses = parse(w.text.lower())
+    return bool(parses) and all(p.tag.number == "plur" for p in parses if p.tag.POS == "NOUN") and any(
+        p.tag.POS == "NOUN" for p in parses)
 
 
 def _report_of(p: Parsed, h: Word) -> list[Range]:

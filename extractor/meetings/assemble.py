@@ -192,6 +192,10 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None
     region = region_in(role.position, items) if role.position is not None else None
+    confident = True if role.person is None else role.person.span.data.get("name_confident", True)
+    if role.person is not None and role.position is not None and name:
+        name, position, confident = _given_name_in_post(role, items, name, position, confident)
+        region = region if position == role.position.mention.normal else None
     if position and len(position.split()) == 1 and region is None:
         # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
         for it in items:
@@ -200,8 +204,38 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
                 position, region = f"{position} {it.mention.text}", it.mention.normal
                 ids.append(it.mention.id)
                 break
-    confident = True if role.person is None else role.person.span.data.get("name_confident", True)
+    if position and len(position.split()) == 1 and region is None:
+        # "столичного акима": a place adjective before the post
+        for it in items:
+            if it.mention.type == "region" and 0 <= role.position.start - it.end <= 1 and it.mention.normal:
+                region = it.mention.normal
+                break
     return Person(name=name, position=position, region=region, mention_ids=ids, name_confident=confident)
+
+
+def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: Optional[str], confident: bool):
+    """'столичного акима Алтая Кульгинова': the post grammar took the given name as the
+    post's scope and NER kept only the surname.  A capitalised last word of the post,
+    right before a one-word name, and no place of our gazetteer, is the name's."""
+    from ..entities.inflect import checked_person_name
+    from ..tag.morph import parse
+
+    post, person = role.position, role.person
+    words = post.mention.text.split()
+    if len(name.split()) != 1 or len(words) < 2 or not 0 <= person.start - post.end <= 1:
+        return name, position, confident
+    given = words[-1]
+    # a place before a surname-shaped word is a given name ("Алтая Кульгинова"), never a region
+    surname = re.search(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е)?$", person.mention.text) is not None
+    kinds = {"region", "organization"} | (set() if surname else {"location"})
+    if not given[:1].isupper() or any(it.mention.type in kinds
+                                      and it.start < post.end and post.end - len(given) < it.end for it in items):
+        return name, position, confident
+    if not any({"Name", "Geox"} & p.tag.grammemes or p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+               for p in parse(given.lower())):
+        return name, position, confident
+    full, sure = checked_person_name(f"{given} {person.mention.text}")
+    return full, " ".join((position or "").split()[:-1]) or None, sure
 
 
 def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
