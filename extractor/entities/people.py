@@ -33,8 +33,12 @@ def stem(word: str) -> str:
     return w
 
 
+_LEADING_INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.)+(?=\w)")
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in name.split() if not w.endswith(".")]
+    """The words of a name without initials ("М.Кул-Мухаммед" -> ["Кул-Мухаммед"])."""
+    return [_LEADING_INITIALS.sub("", w) for w in name.split() if not w.endswith(".")]
 
 
 @dataclass

@@ -43,6 +43,7 @@ class Parsed:
 
     def __post_init__(self):
         _repair_cycles(self.words)
+        _second_subject(self.words)
         self.children = [[] for _ in self.words]
         for w in self.words:
             if 0 <= w.head < len(self.words) and w.head != w.i:
@@ -92,6 +93,19 @@ def _repair_cycles(words: list[Word]) -> None:
         first.head = anchor.i if anchor is not None else (roots[0] if roots else -1)
         if first.head < 0:
             roots.append(first.i)
+
+
+def _second_subject(words: list[Word]) -> None:
+    """'Глава государства принял Умирзака Шукеева': a verb given two subjects, one on each
+    side; the one after it is the object (the order of a report, S V O)."""
+    for verb in words:
+        if verb.pos != "VERB":
+            continue
+        subjects = [w for w in words if w.head == verb.i and w.rel == "nsubj"]
+        if len(subjects) > 1 and subjects[0].i < verb.i:
+            for w in subjects[1:]:
+                if w.i > verb.i:
+                    w.rel = "obj"
 
 
 class SyntaxStage:

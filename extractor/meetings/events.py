@@ -232,6 +232,8 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
                 continue
             if role.person is None and role.post is None and role.position is not None and _plural(role.position):
                 continue
+            if any(_same(role, r) for r in out):
+                continue  # two objects of the parse covering one phrase
             out.append(role)
     return out
 
