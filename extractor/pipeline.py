@@ -10,8 +10,8 @@ from typing import Iterable, Iterator, Optional, Union
 from ._version import __version__
 from .events.parse import SyntaxStage
 from .events.roles import events_of
-from .events.triggers import may_hold_meeting
-from .meetings.host import names_a_host
+from .events.triggers import GATHERS, RECEIVES, may_hold_meeting, may_hold_trigger, only_reports
+from .meetings.host import names_a_host, title_kind
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people, renormalise_names
@@ -119,17 +119,28 @@ class Pipeline:
 
 
     def _events(self, text, sents, bounds, boilerplate, spans):
+        """Events of the trigger sentences.  Sentences that only report ("Аким доложил,
+        что ...") are parsed when a reporter can add someone: a name in them, or a text
+        whose receptions do not name whom (a совещание, a call, a trip, "заслушал")."""
         if self._syntax is None:
             return []
         inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]
                   and not any(b <= s.start and s.end <= e for b, e in boilerplate)]
+        self._syntax.sentences_seen += len(inside)
         if not may_hold_meeting(text, *bounds) or not names_a_host(
                 text, [s.normal for s in spans if s.type == "position"], *bounds):
-            self._syntax.sentences_seen += len(inside)
             return []  # no meeting can come of it: nothing is parsed
-        parsed = self._syntax(text, inside)
+        people = [s.start for s in spans if s.type == "person"]
+        # "Президенту было доложено ...": a report made to the host may be the meeting itself
+        hosts = [s.start for s in spans if s.type == "position" and title_kind(s.normal)]
+        named = [s for s in inside if RECEIVES.search(s.text) and any(s.start <= x < s.end for x in people)]
+        everyone = not named or any(GATHERS.search(s.text) for s in inside)
+        chosen = [s for s in inside if may_hold_trigger(s.text) and (
+            everyone or not only_reports(s.text) or any(s.start <= x < s.end for x in people + hosts))]
+        parsed = self._syntax(text, chosen)
         renormalise_names(parsed, spans)
-        return [e for p in parsed for e in events_of(p, text)]
+        events = [e for p in parsed for e in events_of(p, text)]
+        return events
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

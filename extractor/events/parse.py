@@ -98,10 +98,14 @@ def _repair_cycles(words: list[Word]) -> None:
 def _second_subject(words: list[Word]) -> None:
     """'Глава государства принял Умирзака Шукеева': a verb given two subjects, one on each
     side; the one after it is the object (the order of a report, S V O)."""
-    for verb in words:
-        if verb.pos != "VERB":
+    subjects_of: dict[int, list[Word]] = {}
+    for w in words:
+        if w.rel == "nsubj":
+            subjects_of.setdefault(w.head, []).append(w)
+    for head, subjects in subjects_of.items():
+        if not 0 <= head < len(words) or words[head].pos != "VERB":
             continue
-        subjects = [w for w in words if w.head == verb.i and w.rel == "nsubj"]
+        verb = words[head]
         if len(subjects) > 1 and subjects[0].i < verb.i:
             for w in subjects[1:]:
                 if w.i > verb.i:
@@ -121,8 +125,9 @@ class SyntaxStage:
         self.sentences_parsed = 0
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> list[Parsed]:
+        """Parses of the given sentences that hold a trigger; ``sentences_seen`` is counted
+        by the caller (who may not pass every sentence of a document)."""
         chosen = [s for s in sentences if may_hold_trigger(s.text)]
-        self.sentences_seen += len(sentences)
         self.sentences_parsed += len(chosen)
         toks = []
         for s in chosen:
@@ -131,9 +136,12 @@ class SyntaxStage:
         toks = [t for t in toks if t]
         if not toks:
             return []
-        items = [[t.text for t in words] for words in toks]
-        morphs = list(self._morph.map(items))
-        syntaxes = list(self._syntax.map(items))
+        # similar lengths side by side: slovnet pads every batch to its longest item
+        order = sorted(range(len(toks)), key=lambda k: len(toks[k]))
+        items = [[t.text for t in toks[k]] for k in order]
+        morphs, syntaxes = [None] * len(toks), [None] * len(toks)
+        for k, m, sx in zip(order, self._morph.map(items), self._syntax.map(items)):
+            morphs[k], syntaxes[k] = m, sx
         out = []
         for words, morph, syntax in zip(toks, morphs, syntaxes):
             ids = {tok.id: k for k, tok in enumerate(syntax.tokens)}

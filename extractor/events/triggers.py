@@ -63,9 +63,27 @@ _STEMS = re.compile(
     re.IGNORECASE)
 
 
+# what only reports ("Аким доложил, что ..."): parsed when a reporter can add someone
+_REPORT_STEMS = re.compile(
+    r"(?<![\w-])(?:доложи|доложе|докладыв|ознакомлен|проинформир|информирова|рассказа|отчита|представ)",
+    re.IGNORECASE)
+
+
+# receptions whose object is named in the sentence ("принял акима ... Асаина Байханова")
+RECEIVES = re.compile(r"(?<![\w-])(?:принял|принима|встрети)", re.IGNORECASE)
+# events whose participants come from who reports (a совещание, a call, a trip, "заслушал")
+GATHERS = re.compile(r"(?<![\w-])(?:совещани|заседани|телефон|посети|побыва|осмотре|ознакоми|заслуша|выслуша|"
+                     r"встреч[иа]\b|отдельн)", re.IGNORECASE)
+
+
 def may_hold_trigger(sentence: str) -> bool:
     """A cheap look before the parse: does the sentence hold a trigger stem?"""
     return _STEMS.search(sentence) is not None
+
+
+def only_reports(sentence: str) -> bool:
+    """Every trigger stem of the sentence is one of reporting."""
+    return all(_REPORT_STEMS.match(m.group()) for m in _STEMS.finditer(sentence))
 
 
 # a meeting needs one of these (a reception, visit, meeting, call, or a report made to the host)

@@ -40,11 +40,13 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
              published: Optional[dt.date], events: Sequence[Event] = ()) -> list[MeetingRecord]:
     by_key = {s.key: s for s in spans}
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
-    found = drafts(text, events, items, bounds, published)
+    if not events:
+        return []
+    hosts = Hosts(text, items, events, published)
+    found = drafts(text, events, items, bounds, hosts)
     if not found:
         return []
     placed = _place(text, found, events, items, bounds)
-    hosts = Hosts(text, items, events, published)
     _addressees_join(placed, events, items, hosts)
     instructions = _instructions(text, events, items, placed, hosts)
     records = []

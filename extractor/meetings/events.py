@@ -87,6 +87,8 @@ class Hosts:
         for person in people:
             kind = None
             for t in titles:
+                if t.end < person.start - 3 or t.start > person.end + 3:
+                    continue
                 gap = text[t.end:person.start] if t.end <= person.start else None
                 if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
                     kind = title_kind(t.mention.normal)
@@ -271,11 +273,10 @@ def _plural(it: Item) -> bool:
 
 
 def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tuple[int, int],
-           published: Optional[dt.date]) -> list[Draft]:
+           hosts: "Hosts") -> list[Draft]:
     start, end = bounds
     events = [e for e in events if start <= e.sentence[0] and e.sentence[1] <= end]
     boiler = [(it.start, it.end) for it in items if it.mention.boilerplate]
-    hosts = Hosts(text, items, events, published)
     trip = bool(TRIP.search(text, start, end))
     facilities = [it for it in items if it.mention.type == "facility"]
     out: list[Draft] = []
