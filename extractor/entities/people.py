@@ -169,7 +169,7 @@ def _common_word(word: str) -> bool:
 
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
-    spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans))))
+    spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -255,23 +255,37 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
     return added
 
 
-def _one_word_titles() -> set[str]:
+def _titles() -> tuple[set[str], list[str]]:
+    """Host titles of data/heads_of_state.tsv: one-word ones, and the longer ones."""
     from ..data import word_list
 
-    return {line.split("\t")[1] for line in word_list("heads_of_state.tsv")
-            if line.startswith("title\t") and " " not in line.split("\t")[1]}
+    titles = [line.split("\t")[1] for line in word_list("heads_of_state.tsv") if line.startswith("title\t")]
+    return {t for t in titles if " " not in t}, [t for t in titles if " " in t]
 
 
-def titles_apart(spans: list[Span]) -> list[Span]:
+def _one_word_titles() -> set[str]:
+    return _titles()[0]
+
+
+def titles_apart(spans: list[Span], text: str = "") -> list[Span]:
     """'Елбасы Нурсултан Назарбаев': NER takes the title into the name.  The title
     becomes a position of its own and the person span starts after it."""
     from ..tag.morph import lemma
     from .inflect import restore_case
 
-    titles = _one_word_titles()
+    titles, phrases = _titles()
     out = []
     for span in spans:
         words = span.text.split()
+        if span.type == "person" and text:
+            # "Мемлекет басшысы" (NER took "Мемлекет" for a name): a title of several words
+            ahead = " ".join(text[span.start:span.start + 60].lower().split())
+            phrase = next((t for t in phrases if ahead.startswith(t) and len(t) >= len(span.text)), None)
+            if phrase is not None:
+                end = span.start + len(phrase)
+                out.append(Span(span.start, end, "position", text[span.start:end],
+                                normal=text[span.start:end], source="rule"))
+                continue
         title = lemma(words[0].lower()) if span.type == "person" and words else None
         if span.type != "person" or not words or (words[0].lower() not in titles and title not in titles):
             out.append(span)

@@ -42,7 +42,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
     if not events:
         return []
-    hosts = Hosts(text, items, events, published)
+    hosts = Hosts(text, items, events, published, bounds)
     found = drafts(text, events, items, bounds, hosts)
     if not found:
         return []

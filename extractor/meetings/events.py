@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
-from .host import first_president, listed_president, president_on, title_kind
+from .host import first_president, listed_president, president_on, terms, title_kind
 from .participants import Item, entity_name
 
 REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
@@ -79,7 +79,7 @@ class Hosts:
     """The document's people who hold a host's title, and the resolution of an agent."""
 
     def __init__(self, text: str, items: Sequence[Item], events: Sequence[Event],
-                 published: Optional[dt.date]):
+                 published: Optional[dt.date], bounds: Optional[tuple[int, int]] = None):
         self.items, self.published = items, published
         self.titled: dict[str, list[Item]] = {}
         people = [it for it in items if it.mention.type == "person" and not it.mention.boilerplate]
@@ -100,6 +100,9 @@ class Hosts:
                 kind = "president"
             if kind:
                 self.titled.setdefault(kind, []).append(person)
+        # a President's name in the report that NER missed ("Касым-Жомарт Токаев поручил" opening a line)
+        report = text[bounds[0]:bounds[1]].lower() if bounds else ""
+        self.named_in_text = [t for t in terms() if t.name.split()[-1].lower()[:6] in report]
         self.agents = set()
         for ev in events:
             for rng in ev.agent:
@@ -155,6 +158,11 @@ class Hosts:
         if candidates:
             name = entity_name(candidates[0], self.items)
             return Person(name=name, position=position, mention_ids=ids + [candidates[0].mention.id])
+        if kind == "president" and self.named_in_text:
+            today = president_on(self.published)
+            named = [t for t in self.named_in_text if t == today] or self.named_in_text
+            if len(named) == 1:
+                return Person(name=named[0].name, position=position, mention_ids=ids)
         term = None
         if kind == "president":
             term = president_on(self.published)

@@ -97,3 +97,8 @@ def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
         return True
     low = text[start:end].lower()
     return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])
+
+
+def terms() -> tuple[Term, ...]:
+    """The Presidents of the table, in order."""
+    return _table()[1]
