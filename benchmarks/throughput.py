@@ -80,20 +80,23 @@ def measure_natasha(corpus: Path) -> dict:
     return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
 
 
-def measure_pipeline(corpus: Path) -> dict:
+def measure_pipeline(corpus: Path, syntax: bool = True) -> dict:
     sys.path.insert(0, str(ROOT))
     from extractor import Pipeline
 
     texts = read_corpus(corpus)
     started = time.perf_counter()
-    pipe = Pipeline()
+    pipe = Pipeline(syntax=syntax)
     load = time.perf_counter() - started
     started = time.perf_counter()
     for text in texts:
         pipe(text)
     seconds = time.perf_counter() - started
+    stage = pipe._syntax
     return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
-            "stage_seconds": dict(pipe.stage_seconds)}
+            "stage_seconds": dict(pipe.stage_seconds),
+            "sentences_parsed_share": (stage.sentences_parsed / stage.sentences_seen)
+            if stage is not None and stage.sentences_seen else 0.0}
 
 
 def measure_batch(corpus: Path, jobs: int) -> dict:
@@ -110,7 +113,8 @@ def measure_batch(corpus: Path, jobs: int) -> dict:
             "worker_peak_rss_mb": workers}
 
 
-MEASURES = {"natasha": measure_natasha, "pipeline": measure_pipeline}
+MEASURES = {"natasha": measure_natasha, "pipeline": measure_pipeline,
+            "pipeline_nosyntax": lambda corpus: measure_pipeline(corpus, syntax=False)}
 
 
 # --------------------------------------------------------------------------- driver
@@ -136,7 +140,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     parser.add_argument("--memory", action="store_true",
                         help="also measure peak RSS of a 1-worker batch at 1,000 and 10,000 documents")
-    parser.add_argument("--child", choices=["natasha", "pipeline", "batch"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["natasha", "pipeline", "pipeline_nosyntax", "batch"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -162,6 +166,7 @@ def main() -> int:
                        "large": {"documents": n_large, "chars": c_large}},
             "natasha_ner": child("natasha", large),
             "pipeline_1": child("pipeline", large),
+            "pipeline_1_without_syntax": child("pipeline_nosyntax", large),
             "batch_1": child("batch", large, 1),
             f"batch_{cores}": child("batch", large, cores),
             "cold_start": {
@@ -189,7 +194,10 @@ def main() -> int:
         "pipeline_vs_natasha_ner_1_worker": nat["seconds"] / ours["seconds"],
         "batch_1_vs_natasha_ner": nat["seconds"] / b1["seconds"],
         f"batch_{cores}_vs_batch_1": b1["seconds"] / bn["seconds"],
+        # the events stage's cost: time per document with / without the syntax stage (<= 1.15)
+        "pipeline_with_vs_without_syntax": ours["seconds"] / results["pipeline_1_without_syntax"]["seconds"],
     }
+    results["sentences_parsed_share"] = ours.get("sentences_parsed_share")
     stages = ours["stage_seconds"]
     total = sum(stages.values()) or 1.0
     results["stage_share"] = {k: v / total for k, v in stages.items()}

@@ -8,7 +8,16 @@ instructions from Russian-language official news of Kazakhstan.
 Importing the package loads no model: ``Pipeline`` and ``extract`` are
 resolved on first use.
 """
+import os
+
 from ._version import __version__
+
+# slovnet's models are chains of small matrix products: a BLAS thread pool costs more
+# than it gains (20x slower on a loaded 2-core machine), and --jobs N already runs N
+# processes.  One BLAS thread per process unless the user says otherwise; this must
+# be set before numpy is first imported.
+for _var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 __all__ = ["Pipeline", "extract", "__version__"]
 

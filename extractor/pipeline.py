@@ -10,9 +10,13 @@ from typing import Iterable, Iterator, Optional, Union
 
 from . import deadline
 from ._version import __version__
+from .events.parse import SyntaxStage
+from .events.roles import events_of
+from .events.triggers import GATHERS, RECEIVES, may_hold_meeting, may_hold_trigger, only_reports
+from .meetings.host import names_a_host, title_kind
 from .entities.facilities import extract_facilities, facility_names
 from .entities.ner_mentions import ner_mentions
-from .entities.people import link_people
+from .entities.people import link_people, renormalise_names
 from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
@@ -40,9 +44,11 @@ class Pipeline:
     Safe to build once per worker process; calls share no mutable state.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, syntax: bool = True) -> None:
         analyzer()  # load the pymorphy3 dictionary now, not on the first document
         self._ner = NerTagger()
+        # morphology + syntax on trigger sentences; ``syntax=False`` (benchmarks only) finds no events
+        self._syntax = SyntaxStage(self._ner.embedding) if syntax else None
         self.stage_seconds: Counter = Counter()  # cumulative time per stage, for benchmarks
         # build every grammar and index now, so no document pays for it (and a
         # per-document time budget measures extraction only)
@@ -97,7 +103,8 @@ class Pipeline:
         published = src.published or dateline(text, begin) or stamp_date(view, residue)
         record.source.published = published
         boilerplate = spans_of(residue)
-        segments = clock("segment", lambda: blocks(view, sentences(view, begin)))
+        sents = clock("segment", sentences, view, begin)
+        segments = clock("segment", blocks, view, sents)
         ner = clock("tag", self._ner, view, segments)
         spans = clock("extract", ner_mentions, view, ner)
         spans = merge_places(spans, clock("places", place_mentions, view, segments))
@@ -108,12 +115,15 @@ class Pipeline:
                        [s for s in spans if s.type == "person"],
                        [s for s in spans if s.source == "gazetteer"])
         spans += clock("figures", extract_figures, view, segments, published)
-        mentions = to_mentions(spans, boilerplate)
         bounds = report_bounds(len(text), begin, boilerplate)
         bounds = (report_start(view, residue, bounds[0]), bounds[1])
         # the meeting layer never sees residue: no meeting starts there, no fact comes from there
-        meetings = clock("assemble", assemble, src.doc_id, hidden(view, boilerplate), mentions, spans,
-                         outside(view, segments, boilerplate), bounds, published)
+        shown = hidden(view, boilerplate)
+        events = clock("syntax", self._events, shown, outside(view, sents, boilerplate), bounds,
+                       boilerplate, spans)
+        mentions = to_mentions(spans, boilerplate)
+        meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
+                         outside(view, segments, boilerplate), bounds, published, events)
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
         record.boilerplate = [BoilerplateSpan(start=r.start, end=r.end, reason=r.reason) for r in residue]
         record.mentions = mentions
@@ -122,6 +132,30 @@ class Pipeline:
             record.text = text  # extracted from a page: the text the offsets point into
         _texts_from_source(record, text)
         return record
+
+    def _events(self, text, sents, bounds, boilerplate, spans):
+        """Events of the trigger sentences.  Sentences that only report ("Аким доложил,
+        что ...") are parsed when a reporter can add someone: a name in them, or a text
+        whose receptions do not name whom (a совещание, a call, a trip, "заслушал")."""
+        if self._syntax is None:
+            return []
+        inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]
+                  and not any(b <= s.start and s.end <= e for b, e in boilerplate)]
+        self._syntax.sentences_seen += len(inside)
+        if not may_hold_meeting(text, *bounds) or not names_a_host(
+                text, [s.normal for s in spans if s.type == "position"], *bounds):
+            return []  # no meeting can come of it: nothing is parsed
+        people = [s.start for s in spans if s.type == "person"]
+        # "Президенту было доложено ...": a report made to the host may be the meeting itself
+        hosts = [s.start for s in spans if s.type == "position" and title_kind(s.normal)]
+        named = [s for s in inside if RECEIVES.search(s.text) and any(s.start <= x < s.end for x in people)]
+        everyone = not named or any(GATHERS.search(s.text) for s in inside)
+        chosen = [s for s in inside if may_hold_trigger(s.text) and (
+            everyone or not only_reports(s.text) or any(s.start <= x < s.end for x in people + hosts))]
+        parsed = self._syntax(text, chosen)
+        renormalise_names(parsed, spans)
+        events = [e for p in parsed for e in events_of(p, text)]
+        return events
 
 
 def outside(text: str, segments: list[Sentence], spans: list[tuple[int, int]]) -> list[Sentence]:
@@ -150,6 +184,8 @@ def _piece(text: str, a: int, b: int, out: list[Sentence]) -> None:
         b -= 1
     if a < b:
         out.append(Sentence(a, b, text[a:b]))
+
+
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

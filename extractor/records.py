@@ -19,6 +19,7 @@ MentionType = Literal[
 ]
 FigureKind = Literal["money", "percent", "quantity", "date"]
 FacilityStatus = Literal["planned", "under_construction", "completed"]
+MeetingKind = Literal["reception", "visit", "meeting", "call"]
 
 
 class _Record(BaseModel):
@@ -81,6 +82,10 @@ class Person(_Record):
     region: Optional[str] = None
     region_inferred: bool = False
     mention_ids: list[str] = Field(default_factory=list)
+    name_inferred: bool = Field(
+        default=False, description="The text names no one: the name comes from the date (who held the post).")
+    name_confident: bool = Field(
+        default=True, description="False when the nominative could not be established: name is the surface form.")
 
 
 class Facility(_Record):
@@ -124,6 +129,9 @@ class MeetingRecord(_Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     date: Optional[dt.date] = None
+    kind: MeetingKind = Field(
+        default="reception",
+        description="reception (officials received), visit (a working trip), meeting (совещание / заседание), call.")
     host: Person
     participants: list[Person] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)

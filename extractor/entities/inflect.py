@@ -63,7 +63,8 @@ def _fits(r: _Reading, case: str, gender: Optional[str]) -> bool:
     return True
 
 
-def choose_parses(words: Sequence[str], names: bool = False, number: Optional[str] = "sing"):
+def choose_parses(words: Sequence[str], names: bool = False, number: Optional[str] = "sing",
+                  cases: Sequence[str] = CASES):
     """For each word, the parse of the (case, gender) reading shared best by all words.
 
     ``None`` marks a word with no fitting parse (indeclinable, foreign, initials).
@@ -71,7 +72,7 @@ def choose_parses(words: Sequence[str], names: bool = False, number: Optional[st
     readings = [_readings(word) for word in words]
     best_total, best = float("-inf"), [None] * len(words)
     for gender in ("masc", "femn", "neut", None):
-        for prior, case in enumerate(CASES):
+        for prior, case in enumerate(cases):
             total, chosen = -0.01 * prior, []
             for i, options in enumerate(readings):
                 pick, pick_score = None, 0.0
@@ -113,22 +114,69 @@ def nominative(p, word: str, extra: Sequence[str] = ()) -> str:
     return out if "ё" in word.lower() else out.replace("ё", "е").replace("Ё", "Е")
 
 
-@lru_cache(maxsize=20_000)
-def person_name(text: str) -> str:
-    """'Ермаганбета Булекпаева' -> 'Ермаганбет Булекпаев'; initials and Latin kept."""
-    words = _WORD.findall(text)
-    if len(words) == 2 and all(_CYRILLIC.search(w) and not w.endswith(".") for w in words):
-        from .names import two_part_name
+# natasha / Universal Dependencies case -> pymorphy3 grammeme
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NON_WORD = re.compile(r"[аеиоуыэюя]ы$|ыы|аа$", re.IGNORECASE)
 
-        by_rule = two_part_name(*words)
+
+@lru_cache(maxsize=20_000)
+def person_name(text: str, case: Optional[str] = None) -> str:
+    """'Ермаганбета Булекпаева' -> 'Ермаганбет Булекпаев'; initials and Latin kept.
+    ``case``: the grammeme the tagger gives the name in context ("gent", "datv"...)."""
+    return checked_person_name(text, case)[0]
+
+
+@lru_cache(maxsize=20_000)
+def checked_person_name(text: str, case: Optional[str] = None) -> tuple[str, bool]:
+    """(nominative, confident).  A form that is no word ("Даниалаы") is never
+    returned: the surface stays and the name is flagged."""
+    name = _person_name(text, case)
+    words, surface = name.split(), text.split()
+    if any(_NON_WORD.search(w) and not _NON_WORD.search(s) for w, s in zip(words, surface)):
+        return text, False
+    confident = True
+    if len(words) == 2 and words[0] == surface[0] and words[1] != surface[1] and _unknown_declined(surface[0]):
+        # "Гульшаре Абдыкаликовой": the surname declines, the given name may or may not
+        # ("Сауле" does not, "Гульшара" does); the dictionary does not know it: the
+        # surface stays, flagged
+        return text, False
+    if case not in (None, "nomn") and name == " ".join(surface):
+        from .names import INDECLINABLE
+
+        last = surface[-1]
+        confident = bool(INDECLINABLE.search(last)) or not re.search(r"(?:ом|ым|ой|ою|у|ю|е|а|я)$", last)
+        if not confident and len(surface) > 1 and not re.search(r"(?:ом|ем|у|ю|е|а|я)$", surface[0]):
+            confident = True  # "Акмарал Альназарову": a woman's name, the surname declines
+    return name, confident
+
+
+def _unknown_declined(word: str) -> bool:
+    """A given name the dictionary does not know, ending like a case form of a name in -а/-я."""
+    if not re.search(r"(?:[^аеиоуыэюя][еиуы]|ой|ей|ою)$", word.lower()):
+        return False
+    return not any("Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+                   for p in parse(word.lower()))
+
+
+def _person_name(text: str, case: Optional[str]) -> str:
+    words = _WORD.findall(text)
+    from .names import INDECLINABLE, two_part_name
+
+    if len(words) == 2 and all(_CYRILLIC.search(w) and not w.endswith(".") for w in words):
+        by_rule = two_part_name(*words, case=case)
         if by_rule is not None:
             return by_rule
     declinable = [w for w in words if _CYRILLIC.search(w) and not w.endswith(".")]
-    chosen = iter(choose_parses([w.lower() for w in declinable], names=True))
+    keep_last = bool(declinable) and len(declinable) > 1 and INDECLINABLE.search(declinable[-1]) and not any(
+        "Surn" in p.tag or "Name" in p.tag for p in parse(declinable[-1].lower())[:1] if
+        p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer" and p.tag.case == "nomn")
+    chosen = iter(choose_parses([w.lower() for w in declinable], names=True,
+                                cases=(case,) if case else CASES))
     out = []
-    for word in words:
+    for k, word in enumerate(words):
         if word in declinable:
-            out.append(nominative(next(chosen), word))
+            p = next(chosen)
+            out.append(word if keep_last and k == len(words) - 1 else nominative(p, word))
         else:
             out.append(word)
     return " ".join(out)

@@ -33,18 +33,36 @@ _READINGS = {
 }
 
 
+# Kazakh surnames that do not decline: "Сатыбалды", "Уали", "Жумабек улы", "-улы / -кызы"
+INDECLINABLE = re.compile(r"(?:улы|ұлы|кызы|қызы|[ыіи])$", re.IGNORECASE)
+
+
 def _dictionary_name(given: str, readings: set):
-    """pymorphy's reading of a given name it knows, compatible with the surname's ending."""
+    """pymorphy's singular reading of a given name it knows, compatible with the surname's
+    ending, whose nominative inflects back to the surface form (no "Даниалаы")."""
     for p in parse(given.lower()):
         if "Name" not in p.tag or p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
             continue
-        if (str(p.tag.gender), str(p.tag.case)) in readings:
-            return p
+        if p.tag.number != "sing" or (str(p.tag.gender), str(p.tag.case)) not in readings:
+            continue
+        if "Fixd" in p.tag and p.tag.gender == "masc" and p.tag.case != "nomn":
+            continue  # Kazakh men's names decline: "Даниалу" is the dative of "Даниал"
+        nominative = p.inflect({"nomn"})
+        if nominative is None or "sing" not in nominative.tag or not _reproduces(nominative, given.lower(), p.tag.case):
+            continue
+        return p
     return None
 
 
-def two_part_name(given: str, surname: str) -> Optional[str]:
-    """Nominative of 'given surname' by the rules above, or None when they do not apply."""
+def _reproduces(nominative, surface: str, case) -> bool:
+    """The lexeme of the nominative holds the surface form in that case."""
+    form = nominative.inflect({str(case), "sing"})
+    return form is not None and form.word.replace("ё", "е") == surface.replace("ё", "е")
+
+
+def two_part_name(given: str, surname: str, case: Optional[str] = None) -> Optional[str]:
+    """Nominative of 'given surname' by the rules above, or None when they do not apply.
+    ``case`` (pymorphy's grammeme, from the tagger in context) narrows the readings."""
     from .inflect import restore_case
 
     match = _SURNAME.match(surname.lower())
@@ -52,6 +70,16 @@ def two_part_name(given: str, surname: str) -> Optional[str]:
         return None
     stem, end = match.group("stem"), match.group("end")
     readings = _READINGS[end]
+    # an indeclinable woman's name the dictionary knows tells the gender ("Айжан Жамалову")
+    known = [p for p in parse(given.lower())
+             if "Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    genders = {"femn"} if known and all(str(p.tag.gender) == "femn" and "Fixd" in p.tag for p in known) else set()
+    if case is not None:
+        narrowed = {r for r in readings if r[1] == case or (case == "accs" and r[1] == "gent" and r[0] == "masc")}
+        if narrowed and (not genders or {g for g, _ in narrowed} & genders):
+            readings = narrowed
+    if genders and {g for g, _ in readings} & genders:
+        readings = {r for r in readings if r[0] in genders}
     known = _dictionary_name(given, readings)
     if known is not None:
         female = str(known.tag.gender) == "femn"

@@ -33,8 +33,12 @@ def stem(word: str) -> str:
     return w
 
 
+_LEADING_INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.)+(?=\w)")
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in name.split() if not w.endswith(".")]
+    """The words of a name without initials ("М.Кул-Мухаммед" -> ["Кул-Мухаммед"])."""
+    return [_LEADING_INITIALS.sub("", w) for w in name.split() if not w.endswith(".")]
 
 
 @dataclass
@@ -165,7 +169,7 @@ def _common_word(word: str) -> bool:
 
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
-    spans = transliterated_names(text, latin_aliases(text, with_initials(text, spans)))
+    spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -249,3 +253,96 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         entity.spans.append(span)
         added.append(span)
     return added
+
+
+def _titles() -> tuple[set[str], list[str]]:
+    """Host titles of data/heads_of_state.tsv: one-word ones, and the longer ones."""
+    from ..data import word_list
+
+    titles = [line.split("\t")[1] for line in word_list("heads_of_state.tsv") if line.startswith("title\t")]
+    return {t for t in titles if " " not in t}, [t for t in titles if " " in t]
+
+
+def _one_word_titles() -> set[str]:
+    return _titles()[0]
+
+
+def titles_apart(spans: list[Span], text: str = "") -> list[Span]:
+    """'Елбасы Нурсултан Назарбаев': NER takes the title into the name.  The title
+    becomes a position of its own and the person span starts after it."""
+    from ..tag.morph import lemma
+    from .inflect import restore_case
+
+    titles, phrases = _titles()
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type == "person" and text:
+            # "Мемлекет басшысы" (NER took "Мемлекет" for a name): a title of several words
+            ahead = " ".join(text[span.start:span.start + 60].lower().split())
+            phrase = next((t for t in phrases if ahead.startswith(t) and len(t) >= len(span.text)), None)
+            if phrase is not None:
+                end = span.start + len(phrase)
+                out.append(Span(span.start, end, "position", text[span.start:end],
+                                normal=text[span.start:end], source="rule"))
+                continue
+        title = lemma(words[0].lower()) if span.type == "person" and words else None
+        if span.type != "person" or not words or (words[0].lower() not in titles and title not in titles):
+            out.append(span)
+            continue
+        title_end = span.start + len(words[0])
+        normal = words[0] if words[0].lower() in titles else restore_case(words[0], title)
+        out.append(Span(span.start, title_end, "position", span.text[:len(words[0])], normal=normal,
+                        source="rule"))
+        if len(words) > 1:
+            rest = span.text.find(words[1], len(words[0]))
+            from .inflect import person_name
+
+            surface = span.text[rest:]
+            out.append(Span(span.start + rest, span.end, "person", surface, normal=person_name(surface),
+                            source=span.source, data=dict(span.data)))
+    return out
+
+
+def renormalise_names(parsed, spans: list[Span]) -> None:
+    """Names inside parsed sentences take the nominative along the case the morph
+    tagger gives them in context (an apposition takes its head noun's case:
+    "акима области Болата Бакауова" is genitive/accusative like "акима")."""
+    from .inflect import UD_CASES, checked_person_name
+    from .names import INDECLINABLE
+
+    people = [s for s in spans if s.type == "person"]
+    if not people or not parsed:
+        return
+    for p in parsed:
+        for span in people:
+            if not (p.start <= span.start and span.end <= p.end) or span.source == "coreference":
+                continue
+            words = [w for w in p.words if span.start <= w.start and w.end <= span.end]
+            if not words or not any(ch.isalpha() and ch.isupper() for ch in span.text[:1]):
+                continue
+            first = words[0]
+            case = None
+            if first.rel in {"appos", "flat:name", "flat"} and 0 <= first.head < len(p.words):
+                head = p.words[first.head]
+                if head.pos == "NOUN" and not (span.start <= head.start < span.end):
+                    case = head.case
+            if case is None:
+                cases = [w.case for w in words if w.case]
+                case = max(set(cases), key=cases.count) if cases else None
+            case = UD_CASES.get(case)
+            informative = [w for w in span.text.split() if not INDECLINABLE.search(w)]
+            if case and informative and not _has_case(informative[0], case):
+                case = None  # the tagger's case is one the word cannot take ("Берика" is no nominative)
+            name, confident = checked_person_name(span.text, case)
+            if len(name.split()) != len(span.text.split()):
+                continue
+            span.normal = name
+            span.data["name_confident"] = confident
+
+
+def _has_case(word: str, case: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = parse(word.lower())
+    return not parses or any(p.tag.case == case for p in parses)

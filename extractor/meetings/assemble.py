@@ -1,9 +1,9 @@
-"""Meeting records from the document's mentions.
+"""Meeting records from the document's events and mentions.
 
-The report (after the header, before trailing boilerplate) is cut into
-meetings (split.py); each meeting gets its host, participants, regions,
-facilities with status, figures (with the period their sentence states) and
-instructions.  Nothing inside boilerplate reaches a record.
+Events (extractor/events) decide which meetings a report holds, their kind,
+host and participants (meetings/events.py); each meeting then gets the regions,
+facilities with status, figures and topics inside its span, and the
+instructions the parse found there.  Nothing inside boilerplate reaches a record.
 """
 from __future__ import annotations
 
@@ -12,22 +12,17 @@ import re
 from typing import Optional, Sequence
 
 from .. import deadline
-from ..records import Facility, Figure, MeetingRecord, Mention
+from ..events.roles import Event
+from ..events.triggers import INSTRUCTION
+from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Person
 from ..spans import Span
 from ..text.segment import Sentence
-from .host import host_references
-from .instructions import find_instructions
-from .participants import (Item, host_of, inferred_region, participants_of, regional, sentence_of,
-                           stated_regions)
-from .split import meeting_spans
+from .events import Draft, Hosts, Role, drafts, roles_in
+from .participants import Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
 
-MEETING_CUE = re.compile(
-    r"\b(?:принял[аи]?|принимает|встретил(?:ся|ась)?|встреч[аеиу]|провел[аи]?\s+(?:встречу|совещание|заседание)"
-    r"|заслушал[аи]?|доложил[аи]?|доложено|проинформировал[аи]?|отчитал(?:ся|ась)|поручил[аи]?|поручение)\b",
-    re.IGNORECASE,
-)
+PRONOUNS = {"вам", "ему", "ей", "им", "тебе"}  # "Поручаю Вам ...": the one received
 FIGURE_KINDS = {"money", "percent", "quantity", "date"}
 
 
@@ -43,43 +38,248 @@ def report_bounds(text_length: int, header_end: int,
 
 def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequence[Span],
              sentences: Sequence[Sentence], bounds: tuple[int, int],
-             published: Optional[dt.date]) -> list[MeetingRecord]:
-    start, end = bounds
-    if not host_references(text, start, end) or not MEETING_CUE.search(text, start, end):
-        return []
+             published: Optional[dt.date], events: Sequence[Event] = ()) -> list[MeetingRecord]:
     by_key = {s.key: s for s in spans}
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
+    if not events:
+        return []
+    hosts = Hosts(text, items, events, published, bounds)
+    found = drafts(text, events, items, bounds, hosts)
+    if not found:
+        return []
+    placed = _place(text, found, events, items, bounds)
+    _addressees_join(placed, events, items, hosts)
+    instructions = _instructions(text, events, items, placed, hosts)
     records = []
-    for n, (m_start, m_end) in enumerate(meeting_spans(text, sentences, start, end), 1):
+    for n, (draft, (start, end, content)) in enumerate(placed, 1):
         deadline.check()  # the time budget, per meeting (see deadline.py)
-        records.append(_meeting(doc_id, n, text, items, m_start, m_end, published))
+        listed = draft.shared_with is not None or any(d.shared_with is draft for d in found) or (
+            draft.grouped and draft.anchor.kind != "report")
+        records.append(_meeting(doc_id, n, text, items, draft, start, end, content, published,
+                                instructions.get(id(draft), []), listed))
     return records
 
 
-def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], start: int, end: int,
-             published: Optional[dt.date]) -> MeetingRecord:
+def _place(text: str, found: list[Draft], events: Sequence[Event], items: Sequence[Item],
+           bounds: tuple[int, int]) -> list[tuple[Draft, tuple[int, int, bool]]]:
+    """Each draft's span; officials received by one verb share the text after it,
+    cut where a later sentence's agent or addressee is one of them."""
+    leaders = [d for d in found if d.shared_with is None]
+    spans: dict[int, tuple[int, int, bool]] = {}
+    for k, lead in enumerate(leaders):
+        end = leaders[k + 1].start if k + 1 < len(leaders) else bounds[1]
+        group = [d for d in found if d is lead or d.shared_with is lead]
+        cuts: list[tuple[int, Draft]] = []
+        for d in group[1:]:
+            cut = _first_mention(d, events, items, lead.anchor.sentence[1], end)
+            if cut is not None:
+                cuts.append((cut, d))
+        cuts.sort(key=lambda c: c[0])
+        # officials named in one sentence share it: no cut there ("X, Y и Z представили отчеты")
+        places = [c for c, _ in cuts]
+        cuts = [(c, d) for c, d in cuts if places.count(c) == 1 and c > lead.start]
+        spans[id(lead)] = (lead.start, cuts[0][0] if cuts else end, True)
+        for i, (cut, d) in enumerate(cuts):
+            spans[id(d)] = (cut, cuts[i + 1][0] if i + 1 < len(cuts) else end, True)
+        for d in group[1:]:
+            if id(d) not in spans:
+                spans[id(d)] = (d.anchor.sentence[0], d.anchor.sentence[1], False)
+    out = []
+    for d in found:
+        s, e, content = spans[id(d)]
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((d, (s, e, content)))
+    return out
+
+
+def _addressees_join(placed, events: Sequence[Event], items: Sequence[Item], hosts: Hosts) -> None:
+    """A meeting whose report names no one ("Президенту было доложено ..."): the named
+    official the host then instructs is the one who reported."""
+    for d, (s, e, content) in placed:
+        if d.participants or not content:
+            continue
+        for ev in events:
+            if ev.kind == INSTRUCTION and s <= ev.sentence[0] < e:
+                for rng in ev.recipient:
+                    role = roles_in(rng, items)
+                    if role.person is not None and not hosts.is_host(role):
+                        d.participants.append(role)
+                        return
+
+
+def _first_mention(d: Draft, events: Sequence[Event], items: Sequence[Item], start: int, end: int):
+    who = d.participants[0]
+    for ev in events:
+        if not (start <= ev.sentence[0] < end):
+            continue
+        for rng in ev.agent + ev.recipient:
+            role = roles_in(rng, items)
+            if role.person is not None and who.person is not None and Hosts._key(role.person) == Hosts._key(who.person):
+                return ev.sentence[0]
+    return None
+
+
+def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
+                  placed: Sequence[tuple[Draft, tuple[int, int, bool]]], hosts: Hosts) -> dict[int, list[Instruction]]:
+    out: dict[int, list[Instruction]] = {}
+    for ev in events:
+        if ev.kind != INSTRUCTION or ev.clause is None:
+            continue
+        home = [d for d, (s, e, content) in placed if content and s <= ev.sentence[0] < e]
+        if not home:
+            continue
+        draft = home[-1]
+        group = [d for d, _ in placed if d is draft or d.shared_with is draft or draft.shared_with is d
+                 or (draft.shared_with is not None and d.shared_with is draft.shared_with)]
+        addressee, target = None, draft
+        for rng in ev.recipient:
+            role = roles_in(rng, items)
+            if role.empty:
+                continue
+            for d in group:
+                for p in d.participants:
+                    if _matches(role, p):
+                        addressee, target = _name(p, items), d
+            if addressee is None and role.person is not None:
+                addressee = entity_name(role.person, items)
+            break
+        if addressee is None and all(text[a:b].strip().lower() in PRONOUNS for a, b in ev.recipient):
+            named = [_name(p, items) for p in target.participants if p.person is not None]
+            addressee = named[0] if len(named) == 1 else None
+        s, e = _trim(text, ev.clause[0], _clause_end(text, ev))
+        if e - s < 3:
+            continue
+        out.setdefault(id(target), []).append(Instruction(text=text[s:e], addressee=addressee, start=s, end=e))
+    return out
+
+
+# where an instruction stops: the sentence end, a new coordinated instruction, a quote's end,
+# "– говорится в сообщении"
+STOP = re.compile(r"[.;!?\n»]|,?\s*[–—]\s+(?=говорится|сообщает|сказал|отметил|подчеркнул|передает|отмечается|заявил)"
+                  r"|,\s+(?:говорится|сообщает|передает|отмечается)\b"
+                  r"|\s+и\s+(?=(?:также\s+)?(?:дал|поручил|поставил|указал|отметил|подчеркнул)\w*\s)"
+                  r"|,\s+а\s+также\s+(?=дал|поручил)")
+
+
+def _clause_end(text: str, ev: Event) -> int:
+    stop = STOP.search(text, ev.clause[0], ev.sentence[1] + 1)
+    return min(stop.start() if stop else ev.sentence[1], ev.sentence[1])
+
+
+def _matches(role: Role, p: Role) -> bool:
+    if role.person is not None and p.person is not None:
+        return Hosts._key(role.person) == Hosts._key(p.person)
+    if role.person is None and role.position is not None and p.position is not None:
+        a = (role.position.mention.normal or "").lower()
+        b = (p.position.mention.normal or "").lower()
+        return a == b or (a.split()[:1] == b.split()[:1] and set(a.split()) <= set(b.split()) | {"области", "города"})
+    return False
+
+
+def _name(role: Role, items: Sequence[Item]) -> Optional[str]:
+    return entity_name(role.person, items) if role.person is not None else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:—–-«"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:»"):
+        end -= 1
+    return start, end
+
+
+def _person(role: Role, items: Sequence[Item]) -> Person:
+    if role.post is not None:
+        return Person(name=None, position=role.post[0], region=role.post[1])
+    ids = [it.mention.id for it in (role.person, role.position) if it is not None]
+    name = entity_name(role.person, items) if role.person is not None else None
+    position = role.position.mention.normal if role.position is not None else None
+    region = region_in(role.position, items) if role.position is not None else None
+    confident = True if role.person is None else role.person.span.data.get("name_confident", True)
+    if role.person is not None and role.position is not None and name:
+        name, position, confident = _given_name_in_post(role, items, name, position, confident)
+        region = region if position == role.position.mention.normal else None
+    if position and len(position.split()) == 1 and region is None:
+        # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
+        for it in items:
+            if it.mention.type == "region" and 0 <= it.start - role.position.end <= 1 and \
+                    it.span.data.get("kind") not in {None, "country", "adjective"}:
+                position, region = f"{position} {it.mention.text}", it.mention.normal
+                ids.append(it.mention.id)
+                break
+    if position and len(position.split()) == 1 and region is None:
+        # "столичного акима": a place adjective before the post
+        for it in items:
+            if it.mention.type == "region" and 0 <= role.position.start - it.end <= 1 and it.mention.normal:
+                region = it.mention.normal
+                break
+    return Person(name=name, position=position, region=region, mention_ids=ids, name_confident=confident)
+
+
+def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: Optional[str], confident: bool):
+    """'столичного акима Алтая Кульгинова': the post grammar took the given name as the
+    post's scope and NER kept only the surname.  A capitalised last word of the post,
+    right before a one-word name, and no place of our gazetteer, is the name's."""
+    from ..entities.inflect import checked_person_name
+    from ..tag.morph import parse
+
+    post, person = role.position, role.person
+    words = post.mention.text.split()
+    if len(name.split()) != 1 or len(words) < 2 or not 0 <= person.start - post.end <= 1:
+        return name, position, confident
+    given = words[-1]
+    # a place before a surname-shaped word is a given name ("Алтая Кульгинова"), never a region
+    surname = re.search(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|ом|е)?$", person.mention.text) is not None
+    kinds = {"region", "organization"} | (set() if surname else {"location"})
+    if not given[:1].isupper() or any(it.mention.type in kinds
+                                      and it.start < post.end and post.end - len(given) < it.end for it in items):
+        return name, position, confident
+    if not any({"Name", "Geox"} & p.tag.grammemes or p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+               for p in parse(given.lower())):
+        return name, position, confident
+    full, sure = checked_person_name(f"{given} {person.mention.text}")
+    return full, " ".join((position or "").split()[:-1]) or None, sure
+
+
+def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
+             content: bool, published: Optional[dt.date], instructions: list[Instruction],
+             listed: bool = False) -> MeetingRecord:
     inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
-    participants = participants_of(text, items, start, end)
+    if not content:
+        inside = []
+    participants = [_person(r, items) for r in draft.participants]
     facilities = [it for it in inside if it.mention.type == "facility"]
-    regions = stated_regions(items, start, end, facilities)
-    for p in participants:
-        if p.region and p.region not in regions:
-            regions.append(p.region)
-    inferred = inferred_region(items, start, end) if regional(participants) else None
+    # regions named in the posts of officials received by the same verb are theirs
+    regions = stated_regions(inside, start, end, facilities) if content else []
+    own = [p.region for p in participants if p.region]
+    anchor = draft.anchor.sentence
+    foreign = set() if not listed else {it.mention.normal for it in inside if it.mention.type == "region"
+               and anchor[0] <= it.start < anchor[1]} - set(own)
+    regions = [r for r in regions if r not in foreign or _named_outside(r, inside, anchor)]
+    for r in own:
+        if r not in regions:
+            regions.append(r)
+    inferred = inferred_region(inside, start, end) if regional(participants) else None
     inferred_regions = [inferred] if inferred and not regions else []
     if inferred_regions:
         for p in participants:
             if p.region is None:
                 p.region, p.region_inferred = inferred, True
     return MeetingRecord(
-        id=f"{doc_id}#{n}", doc_id=doc_id, start=start, end=end, date=published,
-        host=host_of(inside), participants=participants, regions=regions,
+        id=f"{doc_id}#{n}", doc_id=doc_id, start=start, end=end, date=published, kind=draft.kind,
+        host=draft.host.model_copy(deep=True), participants=participants, regions=regions,
         inferred_regions=inferred_regions,
         facilities=_facilities(text, facilities),
         figures=_figures(text, inside),
-        instructions=find_instructions(text, items, start, end, participants),
-        topics=topics_of(text[start:end]),
+        instructions=instructions,
+        topics=topics_of(text[start:end]) if content else [],
     )
+
+
+def _named_outside(region: str, inside: Sequence[Item], anchor: tuple[int, int]) -> bool:
+    return any(it.mention.type == "region" and it.mention.normal == region and not (anchor[0] <= it.start < anchor[1])
+               for it in inside)
 
 
 def _facilities(text: str, items: Sequence[Item]) -> list[Facility]:

@@ -1,25 +1,104 @@
-"""Who hosts: the President, however the report names him."""
+"""Who hosts: the agent of the reception, resolved through the document's people.
+
+No name is written in this logic.  A title ("Президент", "Глава государства",
+"Елбасы", "Премьер-министр") resolves to the person the report names with that
+title (apposition "Президент Казахстана Нурсултан Назарбаев", or a named agent
+of another event, or a name the terms table lists); when the report names no
+one, a head-of-state title resolves to the President in office on the
+published date (data/heads_of_state.tsv, marked ``name_inferred``); otherwise
+the name stays null and the post is kept.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
 
-HOST_NAME = "Касым-Жомарт Токаев"
-HOST_POSITION = "Президент Республики Казахстан"
+from ..data import word_list
 
-# "Президент", "Глава государства", "Мемлекет басшысы", "Касым-Жомарт Токаев" in any case.
-HOST_REFERENCE = re.compile(
-    r"\b(?:Президент(?:а|у|ом|е)?(?!\s+(?:Турци|Росси|Франци|США|Кита|Иран|Узбекистан|Кыргыз))"
-    r"|[Гг]лав(?:а|ы|е|у|ой)\s+государства"
-    r"|Мемлекет\s+басшысы"
-    r"|Касым-Жомарт(?:а|у|ом|е)?\s+Токаев(?:а|у|ым|е)?"
-    r"|Токаев(?:а|у|ым|е)?)\b"
-)
-HOST_BY_NAME = re.compile(r"\bТокаев")
+FOREIGN = re.compile(r"\b(?:Турци|Росси|Франци|США|Кита|Иран|Узбекистан|Кыргыз|Таджикистан|Туркменистан|"
+                     r"Азербайджан|Беларус|Украин|Герман|Монгол|Польш|Венгри|Индии|Кор[еи])", re.IGNORECASE)
 
 
-def host_references(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in HOST_REFERENCE.finditer(text, start, end)]
+@dataclass(frozen=True)
+class Term:
+    name: str
+    start: dt.date
+    end: Optional[dt.date]
+    position: str
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
 
 
-def is_host_name(name: str | None) -> bool:
-    return bool(name) and bool(HOST_BY_NAME.search(name))
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, str], tuple[Term, ...]]:
+    titles, terms = {}, []
+    for line in word_list("heads_of_state.tsv"):
+        parts = line.split("\t")
+        if parts[0] == "title":
+            titles[parts[1]] = parts[2]
+        elif parts[0] == "term":
+            end = dt.date.fromisoformat(parts[3]) if parts[3] else None
+            terms.append(Term(parts[1], dt.date.fromisoformat(parts[2]), end, parts[4]))
+    return titles, tuple(terms)
+
+
+def title_kind(position: Optional[str]) -> Optional[str]:
+    """'Глава государства' -> 'president', 'Премьер-министр РК' -> 'head_of_government'; a
+    foreign President ('Президент Турции') is no host of ours."""
+    if not position:
+        return None
+    low = " ".join(position.lower().replace("ё", "е").split())
+    if FOREIGN.search(position):
+        return None
+    titles, _ = _table()
+    best = None
+    for title, kind in titles.items():
+        if low == title or low.startswith(title + " "):
+            if best is None or len(title) > len(best[0]):
+                best = (title, kind)
+    if best and best[0] == "президент" and len(low.split()) > 1 and not re.search(
+            r"\b(?:казахстан\w*|рк|республики)\b", low):
+        return None  # "президент компании", "президент федерации"
+    return best[1] if best else None
+
+
+def president_on(day: Optional[dt.date]) -> Optional[Term]:
+    if day is None:
+        return None
+    for term in _table()[1]:
+        if term.holds(day):
+            return term
+    return None
+
+
+def listed_president(name: Optional[str]) -> Optional[Term]:
+    """The table's President whose surname the name carries."""
+    if not name:
+        return None
+    last = name.split()[-1].lower()[:6]
+    for term in _table()[1]:
+        if term.name.split()[-1].lower()[:6] == last:
+            return term
+    return None
+
+
+def first_president() -> Optional[Term]:
+    terms = _table()[1]
+    return min(terms, key=lambda t: t.start) if terms else None
+
+
+def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
+    """Does the report name anyone who may host: a title of ours, or a name the terms table lists?"""
+    if any(title_kind(normal) for normal in positions):
+        return True
+    low = text[start:end].lower()
+    return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])
+
+
+def terms() -> tuple[Term, ...]:
+    """The Presidents of the table, in order."""
+    return _table()[1]

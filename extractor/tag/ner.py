@@ -26,7 +26,8 @@ class NerTagger:
     def __init__(self):
         from natasha import NewsEmbedding, NewsNERTagger
 
-        self._tagger = NewsNERTagger(NewsEmbedding())
+        self.embedding = NewsEmbedding()  # shared with the syntax stage (events/parse.py)
+        self._tagger = NewsNERTagger(self.embedding)
 
     def __call__(self, text: str, blocks: Sequence[Sentence]) -> list[NerSpan]:
         chunks = [(b.start, b.end) for b in blocks]

@@ -1,0 +1,154 @@
+"""natasha morphology and syntax (slovnet NewsMorphTagger + NewsSyntaxParser) on
+the sentences that hold a trigger word, sharing the NER's navec embeddings.
+
+Only trigger sentences are parsed (see ``triggers.may_hold_trigger``): most
+sentences of a report are figures and facts, and the parse is the slowest
+thing the events stage does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..tag.morph import lemma
+from ..text.segment import Sentence, tokens as razdel_tokens
+from .triggers import may_hold_trigger
+
+MAX_TOKENS = 120  # a "sentence" longer than this is a run-on list, cut to its head
+
+
+@dataclass
+class Word:
+    i: int
+    start: int
+    end: int
+    text: str
+    pos: str
+    feats: dict
+    head: int          # index of the head word, -1 for the root
+    rel: str
+    lemma: str
+
+    @property
+    def case(self) -> Optional[str]:
+        return self.feats.get("Case")
+
+
+@dataclass
+class Parsed:
+    start: int
+    end: int
+    words: list[Word]
+    children: list[list[int]] = field(default_factory=list)
+
+    def __post_init__(self):
+        _repair_cycles(self.words)
+        _second_subject(self.words)
+        self.children = [[] for _ in self.words]
+        for w in self.words:
+            if 0 <= w.head < len(self.words) and w.head != w.i:
+                self.children[w.head].append(w.i)
+
+    def kids(self, i: int, *rels: str) -> list[Word]:
+        return [self.words[k] for k in self.children[i]
+                if not rels or self.words[k].rel in rels or self.words[k].rel.split(":")[0] in rels]
+
+    def subtree(self, i: int, skip: Sequence[int] = ()) -> list[int]:
+        """Word indices under ``i`` (inclusive), without the subtrees rooted at ``skip``."""
+        out, stack, seen = [], [i], set()
+        while stack:
+            k = stack.pop()
+            if k in seen or (k in skip and k != i):
+                continue
+            seen.add(k)
+            out.append(k)
+            stack.extend(self.children[k])
+        return sorted(out)
+
+    def span(self, indices: Sequence[int]) -> tuple[int, int]:
+        return self.words[min(indices)].start, self.words[max(indices)].end
+
+
+def _repair_cycles(words: list[Word]) -> None:
+    """The parser sometimes returns a cycle ("министра промышленности и строительства":
+    министра <-> промышленности), cutting a phrase off the tree.  The earliest word of a
+    cut-off part hangs from the nearest reachable noun before it that is no modifier
+    (a coordinated object joins the object it follows), else from the root."""
+    roots = [w.i for w in words if w.head < 0 or w.head >= len(words)]
+    for _ in range(len(words)):
+        reach = set(roots)
+        changed = True
+        while changed:
+            changed = False
+            for w in words:
+                if w.i not in reach and w.head in reach:
+                    reach.add(w.i)
+                    changed = True
+        lost = [w for w in words if w.i not in reach]
+        if not lost:
+            return
+        first = lost[0]
+        anchor = next((w for w in reversed(words[:first.i]) if w.i in reach and w.pos in {"NOUN", "PROPN"}
+                       and w.rel.split(":")[0] not in {"nmod", "appos", "flat", "amod"}), None)
+        first.head = anchor.i if anchor is not None else (roots[0] if roots else -1)
+        if first.head < 0:
+            roots.append(first.i)
+
+
+def _second_subject(words: list[Word]) -> None:
+    """'Глава государства принял Умирзака Шукеева': a verb given two subjects, one on each
+    side; the one after it is the object (the order of a report, S V O)."""
+    subjects_of: dict[int, list[Word]] = {}
+    for w in words:
+        if w.rel == "nsubj":
+            subjects_of.setdefault(w.head, []).append(w)
+    for head, subjects in subjects_of.items():
+        if not 0 <= head < len(words) or words[head].pos != "VERB":
+            continue
+        verb = words[head]
+        if len(subjects) > 1 and subjects[0].i < verb.i:
+            for w in subjects[1:]:
+                if w.i > verb.i:
+                    w.rel = "obj"
+
+
+class SyntaxStage:
+    """Loads the morph tagger and the syntax parser once, on a given embedding."""
+
+    def __init__(self, embedding=None):
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+
+        embedding = embedding or NewsEmbedding()
+        self._morph = NewsMorphTagger(embedding)
+        self._syntax = NewsSyntaxParser(embedding)
+        self.sentences_seen = 0
+        self.sentences_parsed = 0
+
+    def __call__(self, text: str, sentences: Sequence[Sentence]) -> list[Parsed]:
+        """Parses of the given sentences that hold a trigger; ``sentences_seen`` is counted
+        by the caller (who may not pass every sentence of a document)."""
+        chosen = [s for s in sentences if may_hold_trigger(s.text)]
+        self.sentences_parsed += len(chosen)
+        toks = []
+        for s in chosen:
+            words = [t for t in razdel_tokens(text, s.start, s.end)][:MAX_TOKENS]
+            toks.append(words)
+        toks = [t for t in toks if t]
+        if not toks:
+            return []
+        # similar lengths side by side: slovnet pads every batch to its longest item
+        order = sorted(range(len(toks)), key=lambda k: len(toks[k]))
+        items = [[t.text for t in toks[k]] for k in order]
+        morphs, syntaxes = [None] * len(toks), [None] * len(toks)
+        for k, m, sx in zip(order, self._morph.map(items), self._syntax.map(items)):
+            morphs[k], syntaxes[k] = m, sx
+        out = []
+        for words, morph, syntax in zip(toks, morphs, syntaxes):
+            ids = {tok.id: k for k, tok in enumerate(syntax.tokens)}
+            parsed = []
+            for k, (t, m, sx) in enumerate(zip(words, morph.tokens, syntax.tokens)):
+                head = ids.get(sx.head_id, -1)
+                parsed.append(Word(k, t.start, t.end, t.text, m.pos, dict(m.feats or {}), head, sx.rel or "",
+                                   lemma(t.text.lower()).replace("ё", "е")))
+            out.append(Parsed(words[0].start, words[-1].end, parsed))
+        return out

@@ -1,0 +1,433 @@
+"""Meetings from events: which events open a meeting, who hosts, who takes part.
+
+* An *anchor* is a reception, visit, meeting or call whose agent is a host (a
+  head-of-state or head-of-government title, or a person the report names with
+  one).  A reception needs a patient that is a person or a post ("принял
+  участие" is no reception); a visit needs a working trip in the text or a
+  facility as its object (a match the President attended is no visit).
+* An anchor opens a new meeting unless it names no one new (a headline
+  restating the reception, "заслушал доклад акима" after "принял акима") or a
+  working trip is under way (people met on site belong to the visit).
+* Officials received in turn by one verb ("принял акима А-ской области X и
+  акима Б-ской области Y") are one meeting each; the text after the reception
+  goes to the official it names (as reporter or addressee), else to the first.
+* "провел (отдельные) встречи с акимами ... областей": the announcement is no
+  meeting of its own; each official who then reports in a paragraph of their own
+  is a meeting.  Reports one after another in one paragraph stay one meeting.
+* With no anchor, a report made to the host ("Главе государства доложено")
+  makes the one meeting of the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..events.roles import Event, Range
+from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
+from ..records import Person
+from .host import first_president, listed_president, president_on, terms, title_kind
+from .participants import Item, entity_name
+
+REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
+SEPARATE = re.compile(r"\bотдельн\w+\b|\bвстречи\b", re.IGNORECASE)
+
+
+@dataclass
+class Role:
+    person: Optional[Item] = None
+    position: Optional[Item] = None
+    span: Optional[Range] = None
+    named: Optional[str] = None  # a name NER missed that the terms table lists ("Касым-Жомарт Токаев")
+    title: Optional[str] = None  # a host's title no grammar marked ("Елбасы" opening a sentence)
+    post: Optional[tuple[str, Optional[str]]] = None  # (post, region) of one of "акимами А-ской и Б-ской областей"
+
+    @property
+    def empty(self) -> bool:
+        return (self.person is None and self.position is None and self.named is None and self.title is None
+                and self.post is None)
+
+
+@dataclass
+class Draft:
+    kind: str
+    start: int
+    anchor: Event
+    host: Person
+    participants: list[Role] = field(default_factory=list)
+    end: Optional[int] = None
+    shared_with: Optional["Draft"] = None     # one of several officials received by one verb
+    announcement: bool = False                # "провел встречи с акимами областей": no names yet
+    pending: list[Role] = field(default_factory=list)  # the posts it announces, if no one reports
+    reporters_open: bool = False              # each official reporting in a new paragraph opens a meeting
+    grouped: bool = False                     # leads officials received by the same verb
+
+
+def roles_in(rng: Range, items: Sequence[Item]) -> Role:
+    inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
+    if not any(it.mention.type in {"person", "position"} for it in inside):
+        # the parse cut a phrase the post grammar kept whole ("акиму | области")
+        inside = [it for it in items if it.start < rng[1] and rng[0] < it.end and not it.mention.boilerplate]
+    persons = [it for it in inside if it.mention.type == "person"]
+    positions = [it for it in inside if it.mention.type == "position"]
+    positions.sort(key=lambda it: (it.start, -(it.end - it.start)))
+    return Role(persons[0] if persons else None, positions[0] if positions else None, rng)
+
+
+class Hosts:
+    """The document's people who hold a host's title, and the resolution of an agent."""
+
+    def __init__(self, text: str, items: Sequence[Item], events: Sequence[Event],
+                 published: Optional[dt.date], bounds: Optional[tuple[int, int]] = None):
+        self.items, self.published = items, published
+        self.titled: dict[str, list[Item]] = {}
+        people = [it for it in items if it.mention.type == "person" and not it.mention.boilerplate]
+        titles = [it for it in items if it.mention.type == "position" and title_kind(it.mention.normal)]
+        for person in people:
+            kind = None
+            for t in titles:
+                if t.end < person.start - 3 or t.start > person.end + 3:
+                    continue
+                gap = text[t.end:person.start] if t.end <= person.start else None
+                if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
+                    kind = title_kind(t.mention.normal)
+                gap = text[person.end:t.start] if person.end <= t.start else None
+                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"}:
+                    kind = kind or title_kind(t.mention.normal)
+            term = listed_president(person.mention.normal)
+            if kind is None and term is not None:
+                kind = "president"
+            if kind:
+                self.titled.setdefault(kind, []).append(person)
+        # a President's name in the report that NER missed ("Касым-Жомарт Токаев поручил" opening a line)
+        report = text[bounds[0]:bounds[1]].lower() if bounds else ""
+        self.named_in_text = [t for t in terms() if t.name.split()[-1].lower()[:6] in report]
+        self.agents = set()
+        for ev in events:
+            for rng in ev.agent:
+                role = roles_in(rng, items)
+                if role.person is not None:
+                    self.agents.add(self._key(role.person))
+
+    @staticmethod
+    def _key(it: Item) -> str:
+        return it.span.data.get("entity") or it.mention.normal or it.mention.text
+
+    def is_host(self, role: Role) -> bool:
+        if role.named is not None or role.title is not None:
+            return True
+        if role.person is not None and any(self._key(role.person) == self._key(p)
+                                           for ps in self.titled.values() for p in ps):
+            return True
+        return role.position is not None and title_kind(role.position.mention.normal) is not None
+
+    def is_head_of_state(self, role: Role) -> bool:
+        """A President (the one who receives), not a Prime Minister who reports."""
+        if role.named is not None:
+            return True
+        title = role.title or (role.position.mention.normal if role.position is not None else None)
+        if role.person is not None:
+            key = self._key(role.person)
+            return any(key == self._key(p) for kind in ("president", "first_president")
+                       for p in self.titled.get(kind, []))
+        return title_kind(title) in {"president", "first_president"}
+
+    def person(self, role: Role) -> Person:
+        ids = [it.mention.id for it in (role.person, role.position) if it is not None]
+        position = role.position.mention.normal if role.position is not None else role.title
+        if role.person is not None:
+            name = entity_name(role.person, self.items)
+            term = listed_president(name)
+            if position is None and term is not None:
+                position = term.position
+            return Person(name=name, position=position, mention_ids=ids)
+        if role.named is not None:
+            return Person(name=role.named, position=position, mention_ids=ids)
+        kind = title_kind(position)
+        candidates = self.titled.get(kind, []) if kind else []
+        if kind == "first_president":
+            candidates = candidates or [p for p in self.titled.get("president", [])
+                                        if listed_president(p.mention.normal) == first_president()]
+        elif kind == "president":
+            # a President named in the text: the one who acts, else the one in office that day
+            acting = [p for p in candidates if self._key(p) in self.agents]
+            term = president_on(self.published)
+            dated = [p for p in candidates if term and listed_president(p.mention.normal) == term]
+            candidates = acting or dated or candidates
+        if candidates:
+            name = entity_name(candidates[0], self.items)
+            return Person(name=name, position=position, mention_ids=ids + [candidates[0].mention.id])
+        if kind == "president" and self.named_in_text:
+            today = president_on(self.published)
+            named = [t for t in self.named_in_text if t == today] or self.named_in_text
+            if len(named) == 1:
+                return Person(name=named[0].name, position=position, mention_ids=ids)
+        term = None
+        if kind == "president":
+            term = president_on(self.published)
+        elif kind == "first_president":
+            term = first_president()
+        if term is not None:
+            return Person(name=term.name, position=position, name_inferred=True, mention_ids=ids)
+        return Person(name=None, position=position, mention_ids=ids)
+
+
+def _agent_role(ev: Event, items: Sequence[Item], text: str, hosts: Hosts) -> Role:
+    for rng in ev.agent:
+        role = roles_in(rng, items)
+        if not role.empty:
+            return role
+        term = listed_president(" ".join(w for w in text[rng[0]:rng[1]].split() if w[:1].isupper())[-40:])
+        if term is not None and term.name.split()[-1][:5].lower() in text[rng[0]:rng[1]].lower():
+            return Role(span=rng, named=term.name)
+        if title_kind(text[rng[0]:rng[1]]):
+            return Role(span=rng, title=text[rng[0]:rng[1]])
+    # no subject in the parse ("Глава государства принял ..." headline): a title before the verb
+    for it in items:
+        if (it.mention.type == "position" and ev.sentence[0] <= it.start and it.end <= ev.predicate[0]
+                and title_kind(it.mention.normal)):
+            return Role(None, it, (it.start, it.end))
+    return Role()
+
+
+def _same(a: Role, b: Role) -> bool:
+    if a.post is not None or b.post is not None:
+        return a.post == b.post or (a.post is not None and b.position is not None and b.person is None
+                                    and a.post[0].lower() == (b.position.mention.normal or "").lower())
+    if a.person is not None and b.person is not None:
+        return Hosts._key(a.person) == Hosts._key(b.person)
+    if a.position is not None and b.position is not None:
+        return _pos_text(a) == _pos_text(b)
+    return False
+
+
+def _pos_text(r: Role) -> str:
+    return (r.position.mention.normal or "").lower() if r.position is not None else ""
+
+
+def _head(it: Item) -> str:
+    return ((it.mention.normal or "").lower().split() or [""])[0]
+
+
+def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
+    """Every person of a phrase with the post just before it: a list the parse did not
+    coordinate ("акима А X, акима Б Y") still gives one role each."""
+    inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
+    persons = [it for it in inside if it.mention.type == "person"]
+    positions = [it for it in inside if it.mention.type == "position"]
+    if not persons and len(positions) > 1:
+        return [Role(None, it, (it.start, it.end)) for it in positions]
+    if not persons and len(positions) == 1 and _plural(positions[0]):
+        shared = shared_posts(positions[0], items, rng[1])
+        if shared:
+            return shared
+    if len(persons) < 2:
+        return [roles_in(rng, items)]
+    out, left = [], rng[0]
+    for person in persons:
+        posts = [it for it in inside if it.mention.type == "position" and left <= it.start and it.end <= person.start]
+        out.append(Role(person, posts[0] if posts else None, (left, person.end)))
+        left = person.end
+    return out
+
+
+def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Role] = None) -> list[Role]:
+    """Who was received: people and posts, not the host himself, not a plural post
+    with no name ("встретился с работниками предприятия")."""
+    out = []
+    for rng in ev.patient:
+        for role in roles_all(rng, items):
+            if role.empty or hosts.is_head_of_state(role) or (agent is not None and _same(role, agent)):
+                continue
+            if role.person is None and role.post is None and role.position is not None and _plural(role.position):
+                continue
+            if any(_same(role, r) for r in out):
+                continue  # two objects of the parse covering one phrase
+            out.append(role)
+    return out
+
+
+def shared_posts(post: Item, items: Sequence[Item], end: int) -> list[Role]:
+    """'акимами Жамбылской и Кызылординской областей': one post per region the head noun
+    shares ("аким Жамбылской области", "аким Кызылординской области")."""
+    from ..entities.inflect import phrase
+    from ..tag.morph import lemma
+
+    regions = [it for it in items if it.mention.type == "region" and post.start <= it.start and it.end <= max(end, post.end)]
+    if len(regions) < 2:
+        return []
+    words = (post.mention.text or "").split()
+    head = lemma(words[0].lower())
+    last = regions[-1].mention.text.split()
+    noun = last[-1] if len(last) > 1 else None
+    if noun is None:
+        return []
+    singular = {"областей": "области", "районов": "района", "городов": "города"}.get(noun.lower(), noun)
+    out = []
+    for it in regions:
+        adjective = it.mention.text.split()[0]
+        region = phrase(f"{adjective} {singular}")
+        out.append(Role(None, None, (it.start, it.end), post=(f"{head} {adjective} {singular}", region)))
+    return out
+
+
+def _plural(it: Item) -> bool:
+    from ..tag.morph import parse
+
+    words = (it.mention.normal or "").split()
+    parses = parse(words[0].lower()) if words else ()
+    return bool(parses) and parses[0].tag.number == "plur"
+
+
+def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tuple[int, int],
+           hosts: "Hosts") -> list[Draft]:
+    start, end = bounds
+    events = [e for e in events if start <= e.sentence[0] and e.sentence[1] <= end]
+    boiler = [(it.start, it.end) for it in items if it.mention.boilerplate]
+    trip = bool(TRIP.search(text, start, end))
+    facilities = [it for it in items if it.mention.type == "facility"]
+    out: list[Draft] = []
+    recalled = min((e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS), default=end)
+    for ev in events:
+        if ev.kind not in MEETING_KINDS or ev.recalled:
+            continue
+        agent = _agent_role(ev, items, text, hosts)
+        if agent.empty or not hosts.is_host(agent):
+            continue
+        found = patients(ev, items, hosts, agent)
+        if ev.kind == VISIT:
+            if not trip and not any(r[0] <= f.start and f.end <= r[1] for r in ev.patient for f in facilities):
+                continue
+        elif ev.kind == RECEPTION and not found and not set(ev.objects) & REPORT_NOUNS and not ev.plural_patient:
+            continue  # "заслушал отчет о ...": the one who reports is the participant
+        host = hosts.person(agent)
+        current = out[-1] if out else None
+        if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
+                current.kind == VISIT or not _new_people(found, current, out)):
+            # a reception on a trip, a headline restated, "заслушал доклад" of the one received
+            _add(current, found)
+            continue
+        plural = ev.plural_patient and not any(r.person for r in found)
+        announcement = plural and ev.kind == RECEPTION
+        if ev.kind == RECEPTION and len(found) > 1 and not plural:
+            first = None
+            for role in found:
+                d = Draft(ev.kind, ev.sentence[0], ev, host, [role], shared_with=first, grouped=True)
+                first = first or d
+                out.append(d)
+            continue
+        out.append(Draft(ev.kind, ev.sentence[0], ev, host, [] if announcement else found,
+                         announcement=announcement, pending=list(found) if announcement else [], reporters_open=bool(SEPARATE.search(text, *ev.predicate))
+                         or announcement))
+    # a report made to the host before any reception ("Президенту было доложено ...")
+    # (not what follows a recalled reception: "Напомним, ... встретился с акимом. Аким рассказал Президенту")
+    first = min(out[0].anchor.sentence[0] if out else end, recalled)
+    passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first and not e.recalled
+               and hosts.is_host(roles_in(e.recipient[0], items))]
+    if passive:
+        ev = passive[0]
+        out.insert(0, Draft(RECEPTION, ev.sentence[0], ev, hosts.person(roles_in(ev.recipient[0], items))))
+    out = _reporters(text, out, events, items, hosts)
+    out = _announced(out)
+    # the first meeting takes the report from its start (a headline above the lead)
+    if out:
+        out[0].start = start
+    return [d for d in out if not any(s <= d.anchor.sentence[0] < e for s, e in boiler)]
+
+
+def _announced(out: list[Draft]) -> list[Draft]:
+    """Separate meetings announced and no one reporting in turn: one meeting per post announced."""
+    result = []
+    for d in out:
+        if d.announcement and not d.participants and len(d.pending) > 1:
+            first = None
+            for role in d.pending:
+                x = Draft(d.kind, d.start, d.anchor, d.host, [role], shared_with=first, grouped=True)
+                first = first or x
+                result.append(x)
+        else:
+            if d.announcement and not d.participants:
+                d.participants = list(d.pending)
+            result.append(d)
+    return result
+
+
+def _new_people(found: Sequence[Role], current: Draft, out: Sequence[Draft]) -> bool:
+    if not found:
+        return False
+    group = [d for d in out if d is current or d.shared_with is (current.shared_with or current)
+             or d is current.shared_with]
+    known = [r for d in group for r in d.participants]
+    return any(not any(_same(r, k) for k in known) for r in found)
+
+
+def _add(draft: Draft, found: Sequence[Role]) -> None:
+    for role in found:
+        if not any(_same(role, k) for k in draft.participants):
+            draft.participants.append(role)
+
+
+def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequence[Item],
+               hosts: Hosts) -> list[Draft]:
+    """Who reported joins the meeting; after an announcement of separate meetings each
+    official reporting in a paragraph of their own opens one (several named in one
+    sentence, "X, Y и Z представили Президенту отчеты", open one each)."""
+    if not out:
+        return out
+    result = list(out)
+    opened: dict[int, Draft] = {}  # sentence start -> the meeting its first reporter opened
+    for ev in events:
+        if ev.kind != REPORT or ev.passive or ev.recalled:
+            continue
+        owner = _owner(result, ev.sentence[0])
+        if owner is None:
+            continue
+        if ev.sentence[0] in opened:
+            owner = opened[ev.sentence[0]]
+        for rng in ev.agent:
+            role = roles_in(rng, items)
+            if role.empty or hosts.is_head_of_state(role):
+                continue
+            if owner.host.name and role.person is not None and entity_name(role.person, items) == owner.host.name:
+                continue
+            group = [d for d in result if d is owner or d.shared_with is owner or owner.shared_with is d]
+            if any(_same(role, k) or _corefers(role, k) for d in group for k in d.participants):
+                continue
+            line_start = ev.sentence[0] == 0 or text[:ev.sentence[0]].rstrip(" ").endswith("\n")
+            if owner.reporters_open and line_start and role.person is not None:
+                if any(_same(role, k) for d in result for k in d.participants):
+                    continue
+                lead = opened.get(ev.sentence[0])
+                if lead is not None:
+                    d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], shared_with=lead, grouped=True)
+                    result.insert(result.index(lead) + 1 + sum(1 for x in result if x.shared_with is lead), d)
+                elif owner.announcement and not owner.participants:
+                    owner.participants.append(role)
+                    owner.start = ev.sentence[0]
+                    owner.announcement, owner.grouped = False, True
+                    opened[ev.sentence[0]] = owner
+                else:
+                    d = Draft(owner.kind, ev.sentence[0], ev, owner.host, [role], reporters_open=True, grouped=True)
+                    result.insert(result.index(owner) + 1 + sum(1 for x in result if x.shared_with is owner), d)
+                    opened[ev.sentence[0]] = d
+                continue
+            if role.person is None and any(d.participants for d in group):
+                continue  # "Аким доложил", "Глава региона отчитался": the one received
+            owner.participants.append(role)
+    return result
+
+
+def _corefers(role: Role, known: Role) -> bool:
+    """'Аким доложил' after 'принял акима X': the post's head names the one received."""
+    if role.person is None and role.position is not None and known.position is not None:
+        return _head(role.position) == _head(known.position) or _head(role.position) in {"глава", "руководитель"}
+    return False
+
+
+def _owner(out: Sequence[Draft], pos: int) -> Optional[Draft]:
+    owner = None
+    for d in out:
+        if d.shared_with is None and d.start <= pos:
+            owner = d
+    return owner
