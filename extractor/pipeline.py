@@ -119,8 +119,11 @@ class Pipeline:
         bounds = (report_start(view, residue, bounds[0]), bounds[1])
         # the meeting layer never sees residue: no meeting starts there, no fact comes from there
         shown = hidden(view, boilerplate)
-        events = clock("syntax", self._events, shown, outside(view, sents, boilerplate), bounds,
-                       boilerplate, spans)
+        # the parse still reads a recalled event ("Напомним, ... встретился с акимом"): it opens
+        # no meeting, but what follows it ("Аким рассказал Президенту ...") belongs to it
+        unparsed = spans_of([r for r in residue if r.reason != "earlier_event"])
+        events = clock("syntax", self._events, hidden(view, unparsed), outside(view, sents, unparsed),
+                       bounds, unparsed, spans)
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
                          outside(view, segments, boilerplate), bounds, published, events)

@@ -323,8 +323,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     # a report made to the host before any reception ("Президенту было доложено ...")
     # (not what follows a recalled reception: "Напомним, ... встретился с акимом. Аким рассказал Президенту")
     first = min(out[0].anchor.sentence[0] if out else end, recalled)
+    # (nor a headline above a reception: "Главе государства доложили о ..." restates what follows)
     passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first and not e.recalled
-               and hosts.is_host(roles_in(e.recipient[0], items))]
+               and not (e.headline and out) and hosts.is_host(roles_in(e.recipient[0], items))]
     if passive:
         ev = passive[0]
         out.insert(0, Draft(RECEPTION, ev.sentence[0], ev, hosts.person(roles_in(ev.recipient[0], items))))
