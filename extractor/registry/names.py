@@ -1,0 +1,63 @@
+"""Person names for the registry: a normalised key, and "the same name spelt twice".
+
+The key folds what differs between two spellings of one name in our sources
+without changing the name: case, ё/е, Kazakh letters written with their Russian
+look-alikes (Ұлан / Улан, Әлихан / Алихан), dashes, and word order
+("Токаев Касым-Жомарт" / "Касым-Жомарт Токаев").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
+_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+_NOT_NAME = re.compile(r"[^\w\s-]")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The name's words, lower-cased and folded, in text order."""
+    folded = _DASHES.sub("-", name.lower().translate(_FOLD))
+    return tuple(w for w in _NOT_NAME.sub(" ", folded).split() if w.strip("-"))
+
+
+def name_key(name: Optional[str]) -> Optional[str]:
+    """Normalised full name: the folded words in sorted order; None for no name."""
+    if not name:
+        return None
+    words = name_words(name)
+    return " ".join(sorted(words)) if words else None
+
+
+def near_names(a: str, b: str) -> bool:
+    """Two spellings of one full name: the same number of words (at least two),
+    each pair of words equal or one edit apart (a letter dropped, added or changed:
+    Бауыржан / Бауржан, Ермаганбет / Ермагамбет), at most two edits in all, and
+    no edit in a word shorter than five letters."""
+    wa, wb = name_words(a), name_words(b)
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    for order in (wb, tuple(reversed(wb))):
+        edits = 0
+        for x, y in zip(wa, order):
+            if x == y:
+                continue
+            if min(len(x), len(y)) < 5 or not _one_edit(x, y):
+                break
+            edits += 1
+        else:
+            if edits <= 2:
+                return True
+    return False
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1 or x[0] != y[0]:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y)) == 1
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
