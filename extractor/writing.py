@@ -125,6 +125,8 @@ class OutputFolder:
     def finish(self, summary: dict) -> None:
         self.meetings.commit()
         self.errors.commit()
+        from .registry import write_people  # the registry of people across the run's documents
+        summary.setdefault("counts", {})["people"] = write_people(self.dir, self.partial)
         atomic_write_json(self.dir / RUN, summary, self.partial)
         try:
             self.partial.rmdir()
