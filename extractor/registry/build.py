@@ -11,10 +11,11 @@ one person they can belong to, or stay apart when several could.  Then people
 whose names are two spellings of one name (names.near_names) are merged when
 they held the same post (role and scope) without conflicting dates.
 
-Ids are ``p_`` + 10 hex digits of the SHA-1 of the normalised name (the
-smallest of its spellings); a namesake's id adds the role and scope of its
-first post.  The same person keeps the id in a run over more documents unless
-those documents bring an earlier namesake or a spelling that sorts first.
+Ids are ``p_`` + 10 hex digits of the SHA-1 of the normalised name (of the
+spelling seen first); a namesake's id adds the role and scope of its first
+post.  The same person keeps the id in a run over more documents unless those
+documents bring an earlier namesake or an earlier sighting under another
+spelling.
 """
 from __future__ import annotations
 
@@ -199,7 +200,8 @@ def _split_namesakes(sightings: list[Sighting]) -> list[_Cluster]:
         candidates = clusters if len(clusters) == 1 else [
             c for c in clusters if g.info.scope and any(h.info.scope == g.info.scope for h in c.groups)]
         if len(candidates) == 1:
-            same = [h for h in candidates[0].groups if h.strong and g.info.scope and h.info.scope == g.info.scope]
+            strong = [h for h in candidates[0].groups if h.strong]
+            same = [h for h in strong if h.info.scope == g.info.scope] if g.info.scope else strong
             if len(same) == 1:   # "Женис Касымбек" of Astana joins his post "аким Астаны"
                 same[0].sightings.extend(g.sightings)
             else:
@@ -267,7 +269,8 @@ def _hash(text: str) -> str:
 def _ids(clusters: list[_Cluster]) -> list[tuple[str, _Cluster]]:
     by_base: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
-        by_base[min(name_key(s.name) for s in c.sightings)].append(c)
+        first = min(c.sightings, key=lambda s: (s.date or _FAR, name_key(s.name)))
+        by_base[name_key(first.name)].append(c)
     out, used = [], set()
     for base in sorted(by_base):
         ordered = sorted(by_base[base], key=lambda c: (c.first(), min(g.sort_key() for g in c.groups)))

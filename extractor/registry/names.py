@@ -31,9 +31,9 @@ def name_key(name: Optional[str]) -> Optional[str]:
 
 def near_names(a: str, b: str) -> bool:
     """Two spellings of one full name: the same number of words (at least two),
-    each pair of words equal or one edit apart (a letter dropped, added or changed:
-    Бауыржан / Бауржан, Ермаганбет / Ермагамбет), at most two edits in all, and
-    no edit in a word shorter than five letters."""
+    all words equal but one, which is one edit away (a letter dropped, added or
+    changed: Бауыржан / Бауржан, Ермаганбет / Ермагамбет), keeps its first letter
+    and has at least five letters."""
     wa, wb = name_words(a), name_words(b)
     if len(wa) != len(wb) or len(wa) < 2:
         return False
@@ -46,7 +46,7 @@ def near_names(a: str, b: str) -> bool:
                 break
             edits += 1
         else:
-            if edits <= 2:
+            if edits <= 1:
                 return True
     return False
 

@@ -60,7 +60,7 @@ def resolve_region(query: str) -> list[str]:
             for variant, place in entries:
                 if place.kind in REGION_KINDS and place.canonical not in found and _inside(words, variant):
                     found.append(place.canonical)
-    if not found and len(folded) >= 4:
+    if not found and len(folded) >= 4 and folded not in _GENERIC:
         found = [c for c in rows if norm(c).startswith(folded) or
                  any(w.startswith(folded) for w in norm(c).split() if w not in _GENERIC)]
     out = []
