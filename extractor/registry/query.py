@@ -5,8 +5,8 @@ names, inflected forms and short forms ("Карагандинская облас
 "Карагандинской", "Жетысу", "Нур-Султан", "ВКО") all resolve to the canonical
 name; a city also stands for the oblast it lies in ("Караганда").
 A post is *held on a date* from the first time it is seen until a successor in
-the same post (same role and region or scope) is seen; the latest holder's
-term is open.  Undated posts never match ``--date``.
+the same post (same role and region or scope) is seen, or its holder is seen
+in another post; the latest holder's term is open.  Undated posts never match ``--date``.
 """
 from __future__ import annotations
 
@@ -129,6 +129,17 @@ def _successions(people: list[dict]) -> dict[tuple[str, int], Optional[str]]:
                 out[(pid, i)] = (dt.date.fromisoformat(later[0]) - dt.timedelta(days=1)).isoformat()
             else:
                 out[(pid, i)] = None
+    for p in people:   # a post also ends when its holder is next seen in another post
+        timeline = p.get("timeline") or []
+        for i, post in enumerate(timeline):
+            if (p["id"], i) not in out:
+                continue
+            later = sorted(t["first_seen"] for t in timeline if t.get("role") and t is not post
+                           and t.get("first_seen") and t["first_seen"] > post["first_seen"])
+            if later:
+                moved = (dt.date.fromisoformat(later[0]) - dt.timedelta(days=1)).isoformat()
+                if out[(p["id"], i)] is None or moved < out[(p["id"], i)]:
+                    out[(p["id"], i)] = moved
     return out
 
 
