@@ -7,6 +7,7 @@ BOOLEAN -> bool, TEXT -> string; JSON lists are TEXT holding a JSON array).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 EXPORT_VERSION = "1"
 
@@ -19,7 +20,7 @@ class Table:
     indexes: tuple[tuple[str, ...], ...] = ()
     references: tuple[tuple[str, str, str], ...] = ()   # (column, table, column)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(c[0] for c in self.columns)
 
@@ -33,7 +34,7 @@ def _t(name, key, columns, indexes=(), references=()):
 
 TABLES: tuple[Table, ...] = (
     _t("documents", ["doc_id"], [
-        ("doc_id", "TEXT", "the document record's id (OUT/<doc_id>.json)"),
+        ("doc_id", "TEXT", "the document record's id (`OUT/<doc_id>.json`)"),
         ("published", "DATE", "publication date of the report"),
         ("outlet", "TEXT", "outlet named in the text or input (BAQ.KZ, Kazinform...)"),
         ("url", "TEXT", "source URL when the input gave one"),
@@ -50,7 +51,7 @@ TABLES: tuple[Table, ...] = (
         ("schema_version", "TEXT", "record schema version"),
     ], indexes=[("published",)]),
     _t("meetings", ["meeting_id"], [
-        ("meeting_id", "TEXT", "'<doc_id>#<n>'"),
+        ("meeting_id", "TEXT", "`<doc_id>#<n>`"),
         ("doc_id", "TEXT", ""),
         ("seq", "INTEGER", "n: position of the meeting in its document, from 1"),
         ("kind", "TEXT", "reception, visit, meeting or call (NULL when the record has no kind)"),

@@ -79,3 +79,22 @@ def test_who(tmp_path):
     assert cli("who", out, "--region", "Атлантида").returncode == 2
     assert cli("who", out, "--date", "вчера").returncode == 2
     assert cli("who", tmp_path / "nothing").returncode == 2
+
+
+def test_readme_schema_and_dictionary_are_current():
+    from extractor.export.schema import data_dictionary, schema_sql
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```sql\n{schema_sql().rstrip()}\n```" in readme, "regenerate README's schema.sql block"
+    assert data_dictionary().strip() in readme, "regenerate README's data dictionary"
+
+
+def test_schema_sql_builds_an_empty_database_that_export_accepts(tmp_path):
+    from extractor.export.schema import schema_sql
+
+    db = tmp_path / "empty.sqlite"
+    con = sqlite3.connect(db)
+    con.executescript(schema_sql())
+    con.close()
+    out = write_run(tmp_path / "out", copy.deepcopy(NAMESAKES))
+    assert export_sqlite(out, db)["tables"]["meetings"] == 4
