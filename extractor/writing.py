@@ -126,7 +126,11 @@ class OutputFolder:
         self.meetings.commit()
         self.errors.commit()
         from .registry import write_people  # the registry of people across the run's documents
-        summary.setdefault("counts", {})["people"] = write_people(self.dir, self.partial)
+        try:
+            summary.setdefault("counts", {})["people"] = write_people(self.dir, self.partial)
+        except Exception as exc:  # the run's records stay; only people.jsonl is missing
+            summary.setdefault("counts", {})["people"] = None
+            summary.setdefault("warnings", []).append(f"people.jsonl not written: {type(exc).__name__}: {exc}")
         atomic_write_json(self.dir / RUN, summary, self.partial)
         try:
             self.partial.rmdir()

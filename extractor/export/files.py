@@ -42,7 +42,12 @@ def export_files(out_dir: Path, target: Path, fmt: str,
         n = 0
         skipped.clear()
         for record in docs():
-            for table, row in _with_people(document_rows(record), registry):
+            try:
+                rows = list(_with_people(document_rows(record), registry))
+            except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+                skipped.append((str(record.get("doc_id")), f"malformed record: {type(exc).__name__}: {exc}"))
+                continue
+            for table, row in rows:
                 writers[table].add(row)
             n += 1
             if progress:

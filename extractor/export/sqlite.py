@@ -17,7 +17,7 @@ from ..registry import build_from_sightings
 from ..registry.sightings import Sighting
 from .schema import BY_NAME, DOCUMENT_TABLES, EXPORT_VERSION, REGISTRY_TABLES, schema_sql
 from .source import ExportError, iter_documents
-from .tables import as_tuple, document_rows, registry_rows
+from .tables import as_tuple, record_rows, registry_rows
 
 BATCH = 500
 
@@ -39,7 +39,7 @@ def export_sqlite(out_dir: Path, db_path: Path, documents: Optional[Iterable[dic
         con.execute("PRAGMA journal_mode=DELETE")
         con.execute("BEGIN IMMEDIATE")
         try:
-            counts = _export(con, docs, progress)
+            counts = _export(con, docs, progress, skipped)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -52,7 +52,7 @@ def export_sqlite(out_dir: Path, db_path: Path, documents: Optional[Iterable[dic
     return counts
 
 
-def _export(con: sqlite3.Connection, docs: Iterable[dict], progress) -> dict:
+def _export(con: sqlite3.Connection, docs: Iterable[dict], progress, skipped: list) -> dict:
     _check_schema(con)
     for statement in schema_sql().split(";\n"):  # not executescript: it would COMMIT
         if statement.strip():
@@ -67,10 +67,13 @@ def _export(con: sqlite3.Connection, docs: Iterable[dict], progress) -> dict:
         if doc_id in seen:
             raise ExportError(f"doc_id {doc_id!r} appears twice in the records")
         seen.add(doc_id)
+        rows = record_rows(record, skipped)
+        if rows is None:
+            continue   # a malformed record: its old rows, if any, stay
         for table in DOCUMENT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-        for table, row in document_rows(record):
-            pending[table].append(as_tuple(table, row))
+        for table, row in rows:
+            pending[table].append(row)
         documents += 1
         if sum(map(len, pending.values())) >= BATCH:
             _flush(con, pending)

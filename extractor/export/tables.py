@@ -139,5 +139,14 @@ def registry_rows(registry) -> Iterator[tuple[str, dict]]:
             }
 
 
+def record_rows(record: dict, skipped: list) -> Optional[list[tuple[str, tuple]]]:
+    """All (table, row tuple) of one record, or None (noted in ``skipped``) when it is malformed."""
+    try:
+        return [(table, as_tuple(table, row)) for table, row in document_rows(record)]
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+        skipped.append((str(record.get("doc_id")), f"malformed record: {type(exc).__name__}: {exc}"))
+        return None
+
+
 def as_tuple(table: str, row: dict) -> tuple:
     return tuple(row[c] for c in BY_NAME[table].names)

@@ -42,6 +42,8 @@ def _iso(value: Any) -> Optional[str]:
 
 
 def from_meeting(meeting: dict, published: Optional[str] = None) -> Iterator[Sighting]:
+    if not isinstance(meeting, dict) or not isinstance(meeting.get("id"), str):
+        return  # not a meeting record: nothing to see
     date = _iso(meeting.get("date")) or published
     people = [(HOST_SEQ, meeting.get("host"))]
     people += [(i, p) for i, p in enumerate(meeting.get("participants") or [], start=1)]

@@ -181,3 +181,17 @@ def test_files_that_are_not_records_are_reported_and_skipped(hand_out, tmp_path)
     result = export_sqlite(hand_out, tmp_path / "x.sqlite")
     assert result["exported"] == 12
     assert [p.rsplit("/", 1)[-1] for p, _ in result["skipped"]] == ["broken.json"]
+
+
+def test_a_malformed_record_is_skipped_with_a_reason_and_keeps_its_old_rows(hand_out, tmp_path):
+    db = tmp_path / "x.sqlite"
+    export_sqlite(hand_out, db)
+    path = hand_out / "a2.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["meetings"][0]["participants"] = "Бауыржан Нуркенов"       # not a list of people
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = export_sqlite(hand_out, db)
+    assert [(doc, why.split(":")[0]) for doc, why in result["skipped"]] == [("a2", "malformed record")]
+    assert result["exported"] == 11
+    assert query(db, "SELECT count(*) FROM participants WHERE doc_id = 'a2'") == [(2,)]
+    assert query(db, "SELECT count(*) FROM documents") == [(12,)]
