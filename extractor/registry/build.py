@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
-from .names import name_key, near_names
+from .names import name_key, name_words, near_names
 from .posts import PostInfo, post_info, same_post
 from .sightings import Sighting, from_records
 
@@ -43,18 +43,12 @@ class _Group:
         return self.info.role is not None
 
     @property
-    def dates(self) -> list[str]:
-        return sorted(s.date for s in self.sightings if s.date)
-
-    @property
     def first(self) -> Optional[str]:
-        d = self.dates
-        return d[0] if d else None
+        return min((s.date for s in self.sightings if s.date), default=None)
 
     @property
     def last(self) -> Optional[str]:
-        d = self.dates
-        return d[-1] if d else None
+        return max((s.date for s in self.sightings if s.date), default=None)
 
     def sort_key(self) -> tuple:
         return (self.first or _FAR, self.info.role or "", self.info.scope,
@@ -212,7 +206,12 @@ def _split_namesakes(sightings: list[Sighting]) -> list[_Cluster]:
 
 
 def _merge_spellings(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Two spellings of one name that held the same post (role and scope)."""
+    """Two spellings of one name that held the same post (role and scope).
+
+    Only clusters that share a post and a name word are compared (two spellings
+    of one name differ in one word), so this stays near-linear in practice."""
+    names = [sorted({s.name for s in c.sightings}) for c in clusters]
+    keys = [{name_key(n) for n in ns} for ns in names]
     by_post: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         for key in {(g.info.role, g.info.scope) for g in c.groups if g.strong and g.info.scope}:
@@ -226,29 +225,24 @@ def _merge_spellings(clusters: list[_Cluster]) -> list[_Cluster]:
         return i
 
     for key in sorted(by_post, key=lambda k: (k[0] or "", k[1])):
-        members = by_post[key]
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                ra, rb = root(a), root(b)
-                if ra == rb or not _near(clusters[ra], clusters[rb]):
-                    continue
-                if all(clusters[ra].fits(g) for g in clusters[rb].groups):
-                    lo, hi = sorted((ra, rb))
-                    clusters[lo].groups.extend(clusters[hi].groups)
-                    clusters[hi].groups = []
-                    parent[hi] = lo
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for i in by_post[key]:
+            for word in {w for n in names[i] for w in name_words(n)}:
+                by_word[word].append(i)
+        pairs = sorted({(a, b) for group in by_word.values() for a in group for b in group if a < b})
+        for a, b in pairs:
+            if keys[a] & keys[b] or not any(near_names(x, y) for x in names[a] for y in names[b]):
+                continue   # the same key: namesakes already kept apart
+            ra, rb = root(a), root(b)
+            if ra != rb and all(clusters[ra].fits(g) for g in clusters[rb].groups):
+                lo, hi = sorted((ra, rb))
+                clusters[lo].groups.extend(clusters[hi].groups)
+                clusters[hi].groups = []
+                parent[hi] = lo
     merged = [c for i, c in enumerate(clusters) if root(i) == i and c.groups]
     for c in merged:
         c.groups = _coalesce(c.groups)
     return merged
-
-
-def _near(a: _Cluster, b: _Cluster) -> bool:
-    names_a = {s.name for s in a.sightings}
-    names_b = {s.name for s in b.sightings}
-    if {name_key(n) for n in names_a} & {name_key(n) for n in names_b}:
-        return False  # namesakes already kept apart
-    return any(near_names(x, y) for x in sorted(names_a) for y in sorted(names_b))
 
 
 def _coalesce(groups: list[_Group]) -> list[_Group]:

@@ -8,6 +8,7 @@ look-alikes (Ұлан / Улан, Әлихан / Алихан), dashes, and word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 _FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
@@ -15,12 +16,14 @@ _DASHES = re.compile(r"\s*[-‐‑–—]\s*")
 _NOT_NAME = re.compile(r"[^\w\s-]")
 
 
+@lru_cache(maxsize=100_000)
 def name_words(name: str) -> tuple[str, ...]:
     """The name's words, lower-cased and folded, in text order."""
     folded = _DASHES.sub("-", name.lower().translate(_FOLD))
     return tuple(w for w in _NOT_NAME.sub(" ", folded).split() if w.strip("-"))
 
 
+@lru_cache(maxsize=100_000)
 def name_key(name: Optional[str]) -> Optional[str]:
     """Normalised full name: the folded words in sorted order; None for no name."""
     if not name:

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator, Optional
 HOST_SEQ = 0  # the host is seat 0 of a meeting; participants are 1, 2, ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sighting:
     name: str
     position: Optional[str]
