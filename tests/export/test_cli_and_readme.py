@@ -11,7 +11,7 @@ import sys
 from extractor.export import export_sqlite
 from extractor.export.examples import EXAMPLES
 
-from conftest import ROOT, write_run
+from export_fixtures import ROOT, real_out, write_run  # noqa: F401 (fixture)
 from corpora import AKIM_FIVE_REPORTS, MINISTER_TO_AKIM, NAMESAKES
 
 

@@ -12,7 +12,7 @@ from extractor.export import export_files, export_sqlite
 from extractor.export.examples import EXAMPLES
 from extractor.export.schema import TABLES
 
-from conftest import write_run
+from export_fixtures import real_out, write_run  # noqa: F401 (fixture)
 from corpora import AKIM_FIVE_REPORTS, MINISTER_TO_AKIM, NAMESAKES
 
 

@@ -15,7 +15,7 @@ import pytest
 from extractor.export import ExportError, export_sqlite
 from extractor.export.schema import TABLES
 
-from conftest import write_run
+from export_fixtures import real_out, write_run  # noqa: F401 (fixture)
 from corpora import AKIM_FIVE_REPORTS, MINISTER_TO_AKIM, NAMESAKES
 
 

@@ -1,4 +1,6 @@
-"""Run folders for the export tests: hand-composed records, and a real run."""
+"""Run folders for the export tests: hand-composed records, and a real run.
+
+(Not a conftest.py: the suite imports the top conftest by that name.)"""
 from __future__ import annotations
 
 import json
