@@ -38,6 +38,8 @@ TABLES: tuple[Table, ...] = (
         ("published", "DATE", "publication date of the report"),
         ("outlet", "TEXT", "outlet named in the text or input (BAQ.KZ, Kazinform...)"),
         ("url", "TEXT", "source URL when the input gave one"),
+        ("title", "TEXT", "page title (records from web pages; NULL otherwise)"),
+        ("site", "TEXT", "site of a web page (NULL otherwise)"),
         ("path", "TEXT", "input file (file.jsonl:LINE for JSONL inputs)"),
         ("sha256", "TEXT", "SHA-256 of the input bytes"),
         ("encoding", "TEXT", "detected encoding"),

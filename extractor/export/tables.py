@@ -48,7 +48,8 @@ def document_rows(record: dict) -> Iterator[tuple[str, dict]]:
     mentions = record.get("mentions") or []
     yield "documents", {
         "doc_id": doc_id, "published": published, "outlet": source.get("outlet"),
-        "url": source.get("url"), "path": source.get("path"), "sha256": source.get("sha256"),
+        "url": source.get("url"), "title": source.get("title"), "site": source.get("site"),
+        "path": source.get("path"), "sha256": source.get("sha256"),
         "encoding": source.get("encoding"), "language": record.get("language"),
         "status": record.get("status"), "status_reason": record.get("status_reason"),
         "text_length": _int(record.get("text_length")), "meetings": len(meetings),
