@@ -93,3 +93,19 @@ def test_csv_tables(hand_out, tmp_path):
         assert rows[0] == list(table.names)
         expected = lite.execute(f"SELECT * FROM {table.name}").fetchall()
         assert sorted(rows[1:]) == sorted([["" if v is None else str(v) for v in r] for r in expected])
+
+
+def test_the_sqlite3_shell_opens_the_export(hand_out, tmp_path):
+    import shutil
+    import subprocess
+
+    shell = shutil.which("sqlite3")
+    if not shell:
+        pytest.skip("no sqlite3 shell on this machine")
+    db = tmp_path / "x.sqlite"
+    export_sqlite(hand_out, db)
+    proc = subprocess.run([shell, str(db), "PRAGMA integrity_check;",
+                           "SELECT count(*) FROM people WHERE name = 'Серик Ахметов';"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["ok", "2"]
