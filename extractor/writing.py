@@ -3,8 +3,8 @@
 Every file appears complete or not at all: we write a temp file in
 ``OUT/.partial/``, fsync it and rename it over the target.  ``meetings.jsonl``
 and ``errors.jsonl`` are streamed into temp files during the run and renamed
-into place when the run finishes, and ``people.jsonl`` (the registry of people,
-``extractor.registry``) is built from them.  A run killed midway leaves only complete
+into place when the run finishes; then ``people.jsonl`` (the registry of people,
+``extractor.registry``) is built from meetings.jsonl.  A run killed midway leaves only complete
 files in OUT (plus, at most, temp files under ``.partial/``, cleared by the next run).
 """
 from __future__ import annotations
