@@ -2,8 +2,9 @@
 
 The key folds what differs between two spellings of one name in our sources
 without changing the name: case, ё/е, Kazakh letters written with their Russian
-look-alikes (Ұлан / Улан, Әлихан / Алихан), dashes, and word order
-("Токаев Касым-Жомарт" / "Касым-Жомарт Токаев").
+look-alikes (Жеңіс Қасымбек / Женис Касымбек), dashes, word order
+("Токаев Касым-Жомарт" / "Касым-Жомарт Токаев") and a patronymic, which
+official decrees add and news reports leave out.
 """
 from __future__ import annotations
 
@@ -23,12 +24,28 @@ def name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in _NOT_NAME.sub(" ", folded).split() if w.strip("-"))
 
 
+_PATRONYMIC = ("вич", "вна", "ична", "улы", "кызы")
+
+
+@lru_cache(maxsize=100_000)
+def core_words(name: str) -> tuple[str, ...]:
+    """The name's folded words without a patronymic, when there are three words or more
+    ("Исабаев Бейбит Оксикбаевич", "Туймебаев Жансейт Кансейтулы"); a two-word name
+    keeps an -улы surname ("Берик Абдыгалиулы")."""
+    words = name_words(name)
+    if len(words) >= 3:
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].endswith(_PATRONYMIC):
+                return words[:i] + words[i + 1:]
+    return words
+
+
 @lru_cache(maxsize=100_000)
 def name_key(name: Optional[str]) -> Optional[str]:
-    """Normalised full name: the folded words in sorted order; None for no name."""
+    """Normalised full name: the folded words (patronymic dropped) in sorted order; None for no name."""
     if not name:
         return None
-    words = name_words(name)
+    words = core_words(name)
     return " ".join(sorted(words)) if words else None
 
 
@@ -37,7 +54,7 @@ def near_names(a: str, b: str) -> bool:
     all words equal but one, which is one edit away (a letter dropped, added or
     changed: Бауыржан / Бауржан, Ермаганбет / Ермагамбет), keeps its first letter
     and has at least five letters."""
-    wa, wb = name_words(a), name_words(b)
+    wa, wb = core_words(a), core_words(b)
     if len(wa) != len(wb) or len(wa) < 2:
         return False
     for order in (wb, tuple(reversed(wb))):

@@ -12,9 +12,21 @@ from extractor.registry.query import resolve_region
     ("Ұлан Әлиев", "Улан Алиев"),
     ("Пётр Семёнов", "Петр Семенов"),
     ("Касым–Жомарт  Токаев", "Касым-Жомарт Токаев"),
+    ("Жеңіс Қасымбек", "Женис Касымбек"),
+    ("Исабаев Бейбит Оксикбаевич", "Бейбит Исабаев"),          # decree style: surname first, patronymic
+    ("Туймебаев Жансейт Кансейтулы", "Жансейт Туймебаев"),
+    ("Сарсенова Алия Маратовна", "Алия Сарсенова"),
 ])
 def test_same_key(a, b):
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Берик Абдыгалиулы", "Берик Абдыгали"),                    # two words: -улы is the surname
+    ("Серик Ахметов", "Серик Ахметов Маратович Второй"),
+])
+def test_other_key(a, b):
+    assert name_key(a) != name_key(b)
 
 
 @pytest.mark.parametrize("a, b, near", [
@@ -22,8 +34,10 @@ def test_same_key(a, b):
     ("Ермаганбет Булекпаев", "Ермагамбет Булекпаев", True),
     ("Нуркенов Бауыржан", "Бауржан Нуркенов", True),
     ("Асет Исекешев", "Асан Исекешев", False),       # short first names: no edit allowed
-    ("Марат Карабаев", "Марат Карабаев Иванович", False),
+    ("Марат Карабаев", "Марат Карабаев Иванович", True),          # a patronymic added
+    ("Марат Карабаев", "Марат Карабаев Иван", False),
     ("Серик Ахметов", "Серик Ахмедов", True),
+    ("Бейбут Исабаев", "Исабаев Бейбит Оксикбаевич", True),     # our reports and a decree
     ("Серик Ахметов", "Берик Ахметов", False),        # first letter differs
     ("Нурлан Жакупов", "Нуржан Жакипов", False),      # both words changed
 ])
