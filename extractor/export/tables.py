@@ -5,6 +5,7 @@ meeting's ``kind``, a person's ``name_confident``) becomes NULL.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, Iterator, Optional
 
@@ -33,10 +34,14 @@ def _int(value: Any) -> Optional[int]:
 
 
 def _date(value: Any) -> Optional[str]:
+    """An ISO date (YYYY-MM-DD), or None for anything that is not a valid one."""
     if not value:
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def document_rows(record: dict) -> Iterator[tuple[str, dict]]:

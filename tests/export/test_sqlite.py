@@ -195,3 +195,13 @@ def test_a_malformed_record_is_skipped_with_a_reason_and_keeps_its_old_rows(hand
     assert result["exported"] == 11
     assert query(db, "SELECT count(*) FROM participants WHERE doc_id = 'a2'") == [(2,)]
     assert query(db, "SELECT count(*) FROM documents") == [(12,)]
+
+
+def test_dates_that_are_not_dates_become_null(tmp_path):
+    docs = copy.deepcopy(NAMESAKES)
+    docs[0]["source"]["published"] = "2022-13-45"
+    docs[0]["meetings"][0]["date"] = "вчера"
+    db = tmp_path / "x.sqlite"
+    export_sqlite(write_run(tmp_path / "out", docs), db)
+    assert query(db, "SELECT published FROM documents WHERE doc_id = 'n1'") == [(None,)]
+    assert query(db, "SELECT date, year FROM meetings WHERE doc_id = 'n1'") == [(None, None)]
