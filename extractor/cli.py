@@ -1,4 +1,4 @@
-"""Command line: ``extractor run | extract | schema | eval``.
+"""Command line: ``extractor run | extract | schema | eval | report | export | who``.
 
 Only argparse is imported up front, so ``extractor --version`` answers at once;
 each command imports what it needs.  Exit codes: 0 all inputs succeeded,
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", type=Path, help="gold meetings JSON (format of seeds.gold.json)")
     ev.add_argument("--records", type=Path, help="folder of document records (a run's --out)")
     ev.add_argument("--json", action="store_true", help="machine-readable output")
+    from .downstream_cli import add_parsers as add_downstream
+    add_downstream(sub)  # export, who
     return parser
 
 
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     handler = {"run": cmd_run, "extract": cmd_extract, "schema": cmd_schema,
-               "eval": cmd_eval, "report": cmd_report}[args.command]
+               "eval": cmd_eval, "report": cmd_report, **_downstream()}[args.command]
     import signal
 
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -120,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         return 143
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _downstream() -> dict:
+    from .downstream_cli import HANDLERS
+    return HANDLERS
 
 
 # ---------------------------------------------------------------------------

@@ -53,5 +53,5 @@ def summary_lines(summary: dict, out_dir: Path) -> list[str]:
         lines.append(f"  ... and {counts['failed'] - 10} more in errors.jsonl")
     out = Path(out_dir)
     lines.append(f"records: {out}/<doc_id>.json, {out}/meetings.jsonl, "
-                 f"{out}/errors.jsonl, {out}/run.json")
+                 f"{out}/errors.jsonl, {out}/people.jsonl, {out}/run.json")
     return lines

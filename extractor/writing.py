@@ -3,7 +3,8 @@
 Every file appears complete or not at all: we write a temp file in
 ``OUT/.partial/``, fsync it and rename it over the target.  ``meetings.jsonl``
 and ``errors.jsonl`` are streamed into temp files during the run and renamed
-into place when the run finishes.  A run killed midway leaves only complete
+into place when the run finishes; then ``people.jsonl`` (the registry of people,
+``extractor.registry``) is built from meetings.jsonl.  A run killed midway leaves only complete
 files in OUT (plus, at most, temp files under ``.partial/``, cleared by the next run).
 
 ``OUT/.partial`` is never followed when it is a symlink (the run refuses to
@@ -204,6 +205,12 @@ class OutputFolder:
         self._flush_run()
         self.meetings.commit()
         self.errors.commit()
+        from .registry import write_people  # the registry of people across the run's documents
+        try:
+            summary.setdefault("counts", {})["people"] = write_people(self.dir, self.partial)
+        except Exception as exc:  # the run's records stay; only people.jsonl is missing
+            summary.setdefault("counts", {})["people"] = None
+            summary.setdefault("warnings", []).append(f"people.jsonl not written: {type(exc).__name__}: {exc}")
         atomic_write_json(self.dir / RUN, summary, self.partial)
         try:
             self.partial.rmdir()

@@ -1,0 +1,34 @@
+"""The README's example queries (tests/export/test_readme_queries.py runs them).
+
+They are plain SQL that SQLite and DuckDB both accept.
+"""
+
+AKIMS_OVER_TIME = """\
+SELECT pos.region, p.name, pos.position, pos.first_seen, pos.last_seen, pos.meetings
+FROM positions pos JOIN people p ON p.person_id = pos.person_id
+WHERE pos.role = 'аким' AND pos.region IS NOT NULL
+ORDER BY pos.region, pos.first_seen NULLS LAST, p.name;"""
+
+MONEY_PER_REGION_AND_YEAR = """\
+SELECT mr.region, COALESCE(f.period_year, m.year) AS year, f.unit,
+       SUM(f.value) AS total, COUNT(*) AS figures
+FROM figures f
+JOIN meetings m ON m.meeting_id = f.meeting_id
+JOIN meeting_regions mr ON mr.meeting_id = f.meeting_id
+WHERE f.kind = 'money'
+GROUP BY 1, 2, 3
+ORDER BY 1, 2 NULLS LAST, 3;"""
+
+MEETINGS_OF_A_PERSON = """\
+SELECT m.date, m.meeting_id, pa.position, m.region, m.host_name
+FROM people p
+JOIN participants pa ON pa.person_id = p.person_id AND pa.is_host = 0
+JOIN meetings m ON m.meeting_id = pa.meeting_id
+WHERE p.name = 'Женис Касымбек'
+ORDER BY m.date NULLS LAST, m.meeting_id;"""
+
+EXAMPLES = {
+    "akims of each region over time": AKIMS_OVER_TIME,
+    "money per region and year": MONEY_PER_REGION_AND_YEAR,
+    "meetings of a person": MEETINGS_OF_A_PERSON,
+}
