@@ -18,6 +18,10 @@ from ..spans import Span
 from ..text.segment import Sentence
 from .dates import DATE, DURATION_UNITS, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
 from .money import MONEY
+from .counted import counted_quantities
+from .inferred import inferred_money
+from .noise import inside_link, is_frequency, link_spans
+from .number_words import mentions_number_word, surface_forms
 from .numbers import APPROX_WORDS, NUMBER_WORDS, read_value
 from .percent import PERCENT
 from .quantity import QUANTITY
@@ -68,7 +72,8 @@ _DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAY
 
 
 def _is_number_anchor(token) -> bool:
-    return token.type == NUM or token.value in _NUMBER_SYMBOLS or token.value.lower() in {"полтора", "полторы"}
+    return (token.type == NUM or token.value in _NUMBER_SYMBOLS
+            or token.value.lower().replace("ё", "е") in surface_forms())
 
 
 def _is_date_anchor(token) -> bool:
@@ -111,10 +116,11 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
     found: list[Span] = []
     table = parsers()
     for sent in sentences:
-        numeric = bool(_NUMERIC.search(sent.text))
+        numeric = bool(_NUMERIC.search(sent.text)) or mentions_number_word(sent.text)
         if not (numeric or _DATE_WORD.search(sent.text)):
             continue
         tokens = block_tokens(sent.text)
+        first = len(found)
         for group, parser in table.items():
             if group == "number" and not numeric:
                 continue
@@ -131,6 +137,13 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
                 return True
 
             scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept)
+        if numeric:
+            found += inferred_money(text, sent, found[first:])
+            found += counted_quantities(text, sent, found[first:])
+        links = link_spans(sent.text)
+        if links:
+            found[first:] = [f for f in found[first:]
+                             if not inside_link(links, f.start - sent.start, f.end - sent.start)]
     return _resolve(found)
 
 
@@ -147,12 +160,13 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         if _bare_year_before_noun(sent.text, tokens, local_end):
             return None
         value = read_date(tokens, published)
-        if value.unit == "duration" and _is_age(sent.text, local_start, tokens):
+        if value.unit == "duration" and (_is_age(sent.text, local_start, tokens)
+                                         or is_frequency(sent.text, local_start)):
             return None
         data.update(asdict(value))
     else:
         value = read_value(tokens)
-        if value.value is None:
+        if value.value is None and value.approx is None:
             return None
         data.update(value=value.value, value_to=value.value_to, unit=match.fact.unit,
                     period=None)

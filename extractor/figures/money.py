@@ -3,7 +3,7 @@ from yargy import or_, rule
 from yargy.predicates import eq
 
 from .facts import Measure
-from .numbers import VALUE
+from .numbers import DASH, VALUE
 from .units import unit_rule
 
 CURRENCY = unit_rule("money", Measure.unit)
@@ -16,6 +16,6 @@ SYMBOL = or_(
 )
 
 MONEY = or_(
-    rule(VALUE, CURRENCY),
+    rule(VALUE, DASH.optional(), CURRENCY),   # "20-долларовой купюре"
     rule(SYMBOL, VALUE),
 ).interpretation(Measure)

@@ -1,0 +1,24 @@
+"""Digits that are no figures: URLs and e-mail addresses (``%D0%BE``, ``/2025/08/14/``,
+article IDs in links), and ``раз в две недели`` (a frequency, not a duration)."""
+from __future__ import annotations
+
+import re
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S*(?:%[0-9A-Fa-f]{2}){2,}\S*"
+                  r"|\b[\w-]+\.(?:kz|ru|com|org|net|gov|info|su)(?:/\S*)?", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\bраз\s*$", re.IGNORECASE)
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mails and percent-encoded strings in ``text``."""
+    return [m.span() for m in _URL.finditer(text)] if ("/" in text or "@" in text or "%" in text
+                                                      or "." in text) else []
+
+
+def inside_link(links: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in links)
+
+
+def is_frequency(sentence: str, start: int) -> bool:
+    """``раз в две недели``: the period of a repetition."""
+    return bool(_FREQUENCY.search(sentence[max(0, start - 12):start]))
