@@ -95,7 +95,8 @@ class Pipeline:
         spans = facility_names(spans, facilities) + facilities
         spans += clock("positions", extract_positions, view, segments,
                        [s for s in spans if s.type == "person"],
-                       [s for s in spans if s.source == "gazetteer"])
+                       [s for s in spans if s.source == "gazetteer"],
+                       [s for s in spans if s.type in {"organization", "region", "location", "facility"}])
         spans += clock("figures", extract_figures, view, segments, published)
         mentions = to_mentions(spans, boilerplate)
         bounds = report_bounds(len(text), begin, boilerplate)

@@ -134,9 +134,10 @@ LOOKAHEAD = 10
 
 
 def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span],
-                      places: Sequence[Span] = ()) -> list[Span]:
+                      places: Sequence[Span] = (), names: Sequence[Span] = ()) -> list[Span]:
     """Position spans; a scope that stops inside a known place ("акима области Жетісу")
-    runs to the place's end."""
+    runs to the place's end.  With ``names`` (organisation, region, location mentions),
+    the posts nested in a post are mentions too (see :func:`nested_posts`)."""
     out = []
     for span in _positions(text, blocks, people):
         for place in places:
@@ -145,7 +146,81 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
                 normal = (span.normal or span.text) + text[span.end:end]
                 span = Span(span.start, end, "position", text[span.start:end], normal=normal, source=span.source)
         out.append(span)
+    if names:
+        out += nested_posts(text, out, names)
     return out
+
+
+def nested_posts(text: str, posts: Sequence[Span], names: Sequence[Span]) -> list[Span]:
+    """The post inside a post, as a mention of its own (NEREL's nesting):
+
+    * the post without the organisation or country it is held in: "министр энергетики
+      РФ" -> "министр энергетики", "гендиректор ОАО «X»" -> "гендиректор";
+    * the post a compound post is built on: "первый заместитель руководителя
+      Администрации Президента" -> "руководителя Администрации Президента" (and that one's
+      own posts: "Президента").
+    Each nested mention quotes the source (``text[start:end] == mention.text``).
+    """
+    out: list[Span] = []
+    seen = {(p.start, p.end) for p in posts}
+
+    def add(start: int, end: int, source: Span) -> None:
+        while end > start and text[end - 1] in " \t,«\"(":
+            end -= 1
+        if end <= start or (start, end) in seen:
+            return
+        seen.add((start, end))
+        surface = text[start:end]
+        out.append(Span(start, end, "position", surface, normal=_nested_normal(surface), source="grammar",
+                        data={"nested_in": [source.start, source.end]}))
+
+    for post in posts:
+        for head_start in _inner_heads(text, post):
+            add(head_start, post.end, post)
+            _cut_at_name(text, Span(head_start, post.end, "position", text[head_start:post.end]), names,
+                         add, post)
+        _cut_at_name(text, post, names, add, post)
+    return out
+
+
+def _cut_at_name(text: str, post: Span, names: Sequence[Span], add, source: Span) -> None:
+    first = min((n.start for n in names if n.type == "region" and post.start < n.start < post.end
+                 and n.end <= post.end + 1),
+                default=None)
+    if first is not None:
+        add(post.start, first, source)
+
+
+_WORD_RE = None
+
+
+def _inner_heads(text: str, post: Span) -> list[int]:
+    """Starts of post heads inside the scope of ``post`` (not its own head)."""
+    import re
+    global _WORD_RE
+    if _WORD_RE is None:
+        _WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+    from ..tag.morph import parse
+    single, hyphenated = lexicon()
+    heads = []
+    own_head_seen = False
+    for match in _WORD_RE.finditer(post.text):
+        word = match.group().lower()
+        parses = parse(word)
+        is_head = bool(parses) and parses[0].tag.POS == "NOUN" and (
+            parses[0].normal_form in single or word.split("-")[0] in hyphenated)
+        if is_head:
+            if own_head_seen:
+                heads.append(post.start + match.start())
+            own_head_seen = True
+    return heads
+
+
+def _nested_normal(surface: str) -> str:
+    try:
+        return phrase(surface)
+    except Exception:  # noqa: BLE001 - a normal form is a courtesy, the span stands
+        return surface
 
 
 def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:

@@ -96,7 +96,7 @@ def _worth_parsing(group: str, tokens, i: int) -> bool:
     token = tokens.raw(i)
     if token.type != NUM:
         return True
-    ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
+    ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
     if group == "number":
         stems = unit_stems()
         return any(stems.may_match(w) for w in ahead) or (
