@@ -32,7 +32,7 @@ _NUMBER = re.compile(r"(?<![\w.,/№:-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d+)?
                      r"(?![.,:/-]?\d)")
 _WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)?)")
 NOT_COUNTED = set(DURATION_UNITS) | set(MONTHS) | WEEKDAYS | {
-    "год", "лет", "минута", "секунда", "сутки", "неделя", "час", "раз", "процент", "пункт",
+    "год", "лет", "минута", "секунда", "сутки", "неделя", "час", "раз", "процент",
     "номер", "статья", "часть", "балл", "градус", "этаж", "класс", "курс", "сорт", "вариант", "тур",
     "доля", "миллион", "тысяча", "миллиард", "сотня", "десяток", "штука", "страница", "строка",
 }
@@ -42,6 +42,11 @@ OBLIQUE = {"datv", "ablt", "loct"}
 @lru_cache(maxsize=1)
 def _unit_codes() -> dict[str, str]:
     return {words[0]: unit for unit, words in unit_table()["quantity"] if len(words) == 1}
+
+
+def _ends_in_one(number: str) -> bool:
+    digits = re.sub(r"\D", "", number)
+    return "," not in number and digits[-1:] == "1" and digits[-2:] != "11"
 
 
 def _agrees(number: str, scaled: bool, noun) -> bool:
@@ -58,9 +63,12 @@ def _agrees(number: str, scaled: bool, noun) -> bool:
     return tag.number == "plur" and tag.case == "gent"
 
 
-def _adjective(word: str):
+def _adjective(word: str, singular: bool):
+    """An adjective between number and noun: plural or genitive ("новых", "новые"), the
+    nominative singular after 1 ("21 фельдшерский")."""
     for p in parse(word)[:2]:
-        if p.tag.POS in {"ADJF", "PRTF"} and (p.tag.number == "plur" or p.tag.case == "gent"):
+        if p.tag.POS in {"ADJF", "PRTF"} and (p.tag.number == "plur" or p.tag.case == "gent" or (
+                singular and p.tag.case in {"nomn", "accs"})):
             return p
     return None
 
@@ -95,7 +103,7 @@ def counted_quantities(text: str, sent: Sentence, taken: Sequence[Span]) -> list
             if noun is not None:
                 end = word.end()
                 break
-            if _adjective(lower) is None:
+            if _adjective(lower, _ends_in_one(number) and not scale) is None:
                 break
             pos = word.end()
         if end is None:

@@ -3,7 +3,7 @@
 
 A scaled number (``4,3 млрд``, ``930 тысяч``) that no grammar matched, that is not
 followed by what it counts (a genitive noun: ``3 млн туристов``), becomes money in
-the currency of the nearest money figure before it in the same block, or of a
+the currency of the nearest money figure before it, or of a
 currency word before it (``в тенге``, ``в долларах``).  Its data says
 ``unit_inferred: True``.
 """
@@ -25,6 +25,7 @@ _BARE = re.compile(
     r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:[.,]\d+)?)\s*" + _SCALE + r"(?!\w)(?:\s+" + _SCALE + r"(?!\w))?",
     re.IGNORECASE)
 _WORD = re.compile(r"[А-Яа-яЁё]+")
+_SENTENCE_END = re.compile(r"[.!?…]\s+(?=[А-ЯЁA-Z«\"])")
 _NEXT = re.compile(r"\s*([А-Яа-яЁёA-Za-z]+)")
 
 
@@ -67,12 +68,16 @@ def inferred_money(text: str, sent: Sentence, found: Sequence[Span]) -> list[Spa
     local = [f for f in found if sent.start <= f.start < sent.end]
     for match in _BARE.finditer(sent.text):
         start, end = sent.start + match.start(), sent.start + match.end()
+        if match.group().endswith(".") and re.match(r"\s*(?:$|[А-ЯЁA-Z])", sent.text[match.end():]):
+            end -= 1                    # the sentence's full stop, not the abbreviation's
         if any(f.start < end and start < f.end for f in local):
             continue
         if _counts_something(sent.text, match.end()):
             continue
-        before = [f for f in local if f.type == "money" and f.end <= start]
-        unit = before[-1].data.get("unit") if before else _currency_word_before(sent.text[:match.start()])
+        # the same sentence only: a block may hold several
+        begin = max((m.end() for m in _SENTENCE_END.finditer(sent.text, 0, match.start())), default=0)
+        before = [f for f in local if f.type == "money" and sent.start + begin <= f.start and f.end <= start]
+        unit = before[-1].data.get("unit") if before else _currency_word_before(sent.text[begin:match.start()])
         if unit is None:
             continue
         value = parse_number(match.group(2))

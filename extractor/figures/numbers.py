@@ -62,7 +62,7 @@ APPROX_WORDS = {"около", "порядка", "почти", "более", "м�
 
 APPROX = or_(
     rule(in_caseless(APPROX_WORDS)), rule(caseless("до")),
-    rule(caseless("более"), caseless("чем")),
+    rule(or_(caseless("более"), caseless("менее"), caseless("больше"), caseless("меньше")), caseless("чем")),
     rule(caseless("не"), or_(caseless("менее"), caseless("более"))),
 )
 
