@@ -94,7 +94,7 @@ def _can_start_date(token) -> bool:
 def _worth_parsing(group: str, tokens, i: int) -> bool:
     """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
     token = tokens.raw(i)
-    if token.type != NUM:
+    if token.type != NUM and not (group == "number" and token.value not in _NUMBER_SYMBOLS):
         return True
     ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
     if group == "number":
