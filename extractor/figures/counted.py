@@ -92,6 +92,8 @@ def counted_quantities(text: str, sent: Sentence, taken: Sequence[Span]) -> list
     local = [f for f in taken if sent.start <= f.start < sent.end]
     for match in _NUMBER.finditer(sent.text):
         start = sent.start + match.start()
+        if any(f.start <= start < f.end for f in local):
+            continue
         number, scale = match.group(1), match.group(2)
         pos, noun, end = match.end(), None, None
         for _ in range(4):

@@ -17,14 +17,14 @@ from typing import Optional, Sequence
 from ..spans import Span
 from ..text.segment import Sentence
 from .dates import DATE, DURATION_UNITS, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
-from .money import MONEY
+from .money import MONEY, money
 from .counted import counted_quantities
 from .inferred import inferred_money
 from .noise import inside_link, is_frequency, link_spans
 from .number_words import mentions_number_word, surface_forms
-from .numbers import APPROX_WORDS, NUMBER_WORDS, read_value
-from .percent import PERCENT
-from .quantity import QUANTITY
+from .numbers import APPROX_WORDS, NUMBER_WORDS, WORD_VALUE, read_value
+from .percent import PERCENT, percent
+from .quantity import QUANTITY, quantity
 from .subjects import subject_of
 from yargy import or_
 
@@ -49,7 +49,9 @@ _DATE_WORD = re.compile(
 def parsers() -> dict[str, AnchoredParser]:
     """One parser for the number-led kinds (money, percent, quantity), one for dates."""
     tok = tokenizer()
+    words = or_(money(WORD_VALUE), percent(WORD_VALUE), quantity(WORD_VALUE))
     return {"number": AnchoredParser(or_(MONEY, PERCENT, QUANTITY).interpretation(Measure), tokenizer=tok),
+            "words": AnchoredParser(words.interpretation(Measure), tokenizer=tok),
             "date": AnchoredParser(DATE, tokenizer=tok)}
 
 
@@ -72,8 +74,15 @@ _DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAY
 
 
 def _is_number_anchor(token) -> bool:
-    return (token.type == NUM or token.value in _NUMBER_SYMBOLS
-            or token.value.lower().replace("ё", "е") in surface_forms())
+    return token.type == NUM or token.value in _NUMBER_SYMBOLS
+
+
+def _is_word_anchor(token) -> bool:
+    return token.type == "RU" and token.value.lower().replace("ё", "е") in surface_forms()
+
+
+def _can_start_words(token) -> bool:
+    return _is_word_anchor(token) or token.value.lower() in _NUMBER_STARTS
 
 
 def _is_date_anchor(token) -> bool:
@@ -94,10 +103,16 @@ def _can_start_date(token) -> bool:
 def _worth_parsing(group: str, tokens, i: int) -> bool:
     """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
     token = tokens.raw(i)
-    if token.type != NUM and not (group == "number" and token.value not in _NUMBER_SYMBOLS):
+    if token.type != NUM and group != "words":
         return True
-    ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
-    if group == "number":
+    # a unit within five tokens; within the whole window when a range goes on ("от 30 тыс. до 50 тыс. руб.")
+    near = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
+    ahead = near
+    if group == "number" and _RANGE_ON.intersection(near[:4]):
+        ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
+    if group == "words":
+        ahead = near[:3]                # "пять миллионов долларов", "двух процентов"
+    if group in ("number", "words"):
         stems = unit_stems()
         return any(stems.may_match(w) for w in ahead) or (
             i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
@@ -107,7 +122,10 @@ def _worth_parsing(group: str, tokens, i: int) -> bool:
     return any(_DATE_ANCHOR.match(w) for w in ahead[:3])
 
 
-RULES = {"number": (_is_number_anchor, _can_start_number), "date": (_is_date_anchor, _can_start_date)}
+_RANGE_ON = {"до", "-", "–", "—"}
+
+RULES = {"number": (_is_number_anchor, _can_start_number), "words": (_is_word_anchor, _can_start_words),
+         "date": (_is_date_anchor, _can_start_date)}
 
 
 def extract_figures(text: str, sentences: Sequence[Sentence],
@@ -116,17 +134,20 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
     found: list[Span] = []
     table = parsers()
     for sent in sentences:
-        numeric = bool(_NUMERIC.search(sent.text)) or mentions_number_word(sent.text)
-        if not (numeric or _DATE_WORD.search(sent.text)):
+        numeric = bool(_NUMERIC.search(sent.text))
+        spelled = mentions_number_word(sent.text, unit_stems())
+        if not (numeric or spelled or _DATE_WORD.search(sent.text)):
             continue
         tokens = block_tokens(sent.text)
         first = len(found)
         for group, parser in table.items():
-            if group == "number" and not numeric:
+            if (group == "number" and not numeric) or (group == "words" and not spelled):
                 continue
             is_anchor, can_start = RULES[group]
 
             def anchor(toks, i, group=group, is_anchor=is_anchor):
+                if group == "words" and i and toks.raw(i - 1).type == NUM:
+                    return False        # "5 тысяч": the digits' anchor reads it
                 return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
 
             def accept(match, start, group=group):

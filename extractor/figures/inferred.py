@@ -65,6 +65,9 @@ def _counts_something(text: str, end: int) -> bool:
 def inferred_money(text: str, sent: Sentence, found: Sequence[Span]) -> list[Span]:
     """Money spans with an inferred currency in ``sent`` (``found``: its figures so far)."""
     out = []
+    lower = sent.text.lower()
+    if not any(scale in lower for scale in ("тыс", "млн", "млрд", "трлн", "миллион", "миллиард", "триллион")):
+        return out
     local = [f for f in found if sent.start <= f.start < sent.end]
     for match in _BARE.finditer(sent.text):
         start, end = sent.start + match.start(), sent.start + match.end()

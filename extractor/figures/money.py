@@ -15,7 +15,11 @@ SYMBOL = or_(
     rule(eq("₽")).interpretation(Measure.unit.const("RUB")),
 )
 
-MONEY = or_(
-    rule(VALUE, DASH.optional(), CURRENCY),   # "20-долларовой купюре"
-    rule(SYMBOL, VALUE),
-).interpretation(Measure)
+def money(value):
+    return or_(
+        rule(value, DASH.optional(), CURRENCY),   # "20-долларовой купюре"
+        rule(SYMBOL, value),
+    ).interpretation(Measure)
+
+
+MONEY = money(VALUE)

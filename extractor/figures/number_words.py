@@ -48,10 +48,20 @@ def surface_forms() -> frozenset[str]:
 _WORD = re.compile(r"[а-яё]+")
 
 
-def mentions_number_word(text: str) -> bool:
-    """Does the text contain any number word at all (the pre-check of a sentence)?"""
+def mentions_number_word(text: str, followers=None) -> bool:
+    """Does the text hold a number word, followed within three words by one of
+    ``followers`` (unit forms) or another number word?  The cheap pre-check of a sentence."""
     forms = surface_forms()
-    return any(w in forms for w in _WORD.findall(text.lower()))
+    lowered = text.lower()
+    if followers is None:
+        return any(w in forms for w in _WORD.findall(lowered))
+    words = _WORD.findall(lowered.replace("ё", "е"))
+    for i, word in enumerate(words):
+        if word in forms:
+            for nxt in words[i + 1:i + 4]:
+                if nxt in forms or followers.may_match(nxt):
+                    return True
+    return False
 
 
 def lemma_of(token) -> str | None:

@@ -86,26 +86,34 @@ INDEFINITE_WORD = number_word(INDEFINITE)
 # digits or number words: "5", "пять", "двадцать пять", "полтора"
 NUMERAL = or_(rule(NUMBER), rule(CARDINAL_WORD.repeatable(max=3)))
 
-# a number with its scale words: "178 млрд", "12 млрд 400 млн", "2,6 трлн", "350 тысяч",
-# "пять миллионов", "двух триллионов", "пять сотен тысяч"; a counting noun or scale word
-# alone or after "несколько"/a fraction: "сотни тысяч", "несколько миллионов", "треть
-# миллиарда", "миллион"
-AMOUNT = or_(
+# a number with its scale words: "178 млрд", "12 млрд 400 млн", "2,6 трлн", "350 тысяч"
+AMOUNT = rule(NUMBER, SCALE.optional(), rule(NUMBER, SCALE).optional())
+
+# the same in words: "пять миллионов", "двух триллионов", "пять сотен тысяч"; a counting
+# noun or scale word alone or after "несколько"/a fraction: "сотни тысяч", "несколько
+# миллионов", "треть миллиарда", "миллион".  A grammar of its own, run only where a number
+# word is, so that digits pay nothing for it.
+WORD_AMOUNT = or_(
     rule(NUMERAL, COUNT_NOUN.optional(), SCALE.optional(), rule(NUMBER, SCALE).optional()),
     rule(or_(rule(INDEFINITE_WORD), rule(FRACTION_WORD), NUMERAL).optional(), COUNT_NOUN, SCALE.optional()),
     rule(or_(rule(INDEFINITE_WORD), rule(FRACTION_WORD)).optional(), SCALE),
 )
 
-# a range of amounts: "от 2 до 3 млрд", "2-3 млрд", "2–3"
-RANGE = or_(
-    rule(caseless("от"), AMOUNT, or_(caseless("до"), DASH), AMOUNT),
-    rule(AMOUNT, DASH, AMOUNT),
-    rule(caseless("с"), AMOUNT, caseless("до"), AMOUNT),
-)
 
-VALUE = or_(rule(APPROX.optional(), AMOUNT), rule(APPROX.optional(), RANGE),
-            rule(APPROX, caseless("на"), or_(AMOUNT, RANGE)))
+def value_rule(amount):
+    """An amount or a range of amounts, with its qualifier: "от 2 до 3 млрд", "2-3 млрд",
+    "около 5", "более чем на 40"."""
+    range_ = or_(
+        rule(caseless("от"), amount, or_(caseless("до"), DASH), amount),
+        rule(amount, DASH, amount),
+        rule(caseless("с"), amount, caseless("до"), amount),
+    )
+    return or_(rule(APPROX.optional(), amount), rule(APPROX.optional(), range_),
+               rule(APPROX, caseless("на"), or_(amount, range_)))
 
+
+VALUE = value_rule(AMOUNT)
+WORD_VALUE = value_rule(WORD_AMOUNT)
 
 # -- reading values from matched tokens ----------------------------------------
 

@@ -6,4 +6,8 @@ from .facts import Measure
 from .numbers import DASH, VALUE
 from .units import unit_rule
 
-PERCENT = rule(VALUE, DASH.optional(), unit_rule("percent", Measure.unit)).interpretation(Measure)
+def percent(value):
+    return rule(value, DASH.optional(), unit_rule("percent", Measure.unit)).interpretation(Measure)
+
+
+PERCENT = percent(VALUE)

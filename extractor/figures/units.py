@@ -14,7 +14,7 @@ from yargy.interpretation import const
 from yargy.predicates import caseless, eq, normalized
 
 from ..data import word_list
-from ..parsing.prefixes import PrefixIndex
+from ..parsing.prefixes import FormIndex
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +68,14 @@ def kind_of_unit(unit: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def unit_stems() -> PrefixIndex:
-    """First four letters (or the symbol) of every unit word: a cheap pre-check that a
-    number may be followed by a unit at all (scale words alone make no figure)."""
+def unit_stems() -> FormIndex:
+    """Every inflected form of every unit word (and the symbols and abbreviations as
+    written): a cheap pre-check that a number may be followed by a unit at all (scale
+    words alone make no figure).  Forms, not prefixes: "российских" is a unit word,
+    "России" is not; "центнера" is, "центра" is not."""
     words = {w.lower().rstrip(".") for rows in unit_table().values() for _, ws in rows for w in ws}
     words |= {"раз", "раза"}
-    return PrefixIndex(words)
+    lemmas = [w for w in words if w.isalpha() and len(w) > 3]
+    literal = [w for w in words if not (w.isalpha() and len(w) > 3)]
+    literal += [part for w in words if "-" in w for part in w.split("-")]   # "койко-место": split tokens
+    return FormIndex(lemmas + [w.split("-")[-1] for w in words if "-" in w], literal=literal)
