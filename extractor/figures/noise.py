@@ -7,6 +7,7 @@ import re
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S*(?:%[0-9A-Fa-f]{2}){2,}\S*"
                   r"|\b[\w-]+\.(?:kz|ru|com|org|net|gov|info|su)(?:/\S*)?", re.IGNORECASE)
 _HINTS = ("://", "www.", "@", "%", ".kz", ".ru", ".com", ".org", ".net", ".gov", ".info", ".su")
+_IN = re.compile(r"во?\s", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\bраз\s*$", re.IGNORECASE)
 
 
@@ -22,5 +23,5 @@ def inside_link(links: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def is_frequency(sentence: str, start: int) -> bool:
-    """``раз в две недели``: the period of a repetition."""
-    return bool(_FREQUENCY.search(sentence[max(0, start - 12):start]))
+    """``раз в две недели``: the period of a repetition (not ``в третий раз за десять лет``)."""
+    return bool(_IN.match(sentence, start)) and bool(_FREQUENCY.search(sentence[max(0, start - 12):start]))

@@ -20,3 +20,8 @@ def test_no_figure(text):
 def test_figure_next_to_a_link_stays():
     found = figures("Рост составил 12% (источник: stat.gov.kz/2025).")
     assert [f.text for f in found] == ["12%"]
+
+
+def test_period_after_a_count_of_times_stays():
+    found = figures("Он баллотируется в третий раз за последние тридцать лет.")
+    assert [f.text for f in found if f.type == "date"] == ["за последние тридцать лет"]
