@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
 from .entities.facilities import extract_facilities, facility_names
+from .entities.institutions import extract_institutions
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people
 from .entities.regions import merge_places, place_mentions
@@ -91,6 +92,7 @@ class Pipeline:
         spans = clock("extract", ner_mentions, view, ner)
         spans = merge_places(spans, clock("places", place_mentions, view, segments))
         spans = clock("people", link_people, view, spans)
+        spans += clock("institutions", extract_institutions, view, segments, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
         spans = facility_names(spans, facilities) + facilities
         spans += clock("positions", extract_positions, view, segments,

@@ -73,8 +73,21 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
         for start, end in _split_brackets(text, ner):
             span = make_span(text, start, end, "person")
             if span.text and not _is_post(span.text):
-                out.append(_typed(text, span, ner.type))
+                span = _typed(text, span, ner.type)
+                if not (span.type == "organization" and _not_organization(span.text)):
+                    out.append(span)
     return out
+
+
+def _not_organization(text: str) -> bool:
+    """'СМИ', 'в Интернете', 'Википедии': NER's organisations that are none
+    (data/not_organizations.txt)."""
+    names = word_list("not_organizations.txt")
+    if text in names:
+        return True
+    if " " in text or not text[:1].isupper():
+        return False
+    return lemma(text.lower()).capitalize() in {n.capitalize() for n in names if " " not in n}
 
 
 def _typed(text: str, span: Span, ner_type: str) -> Span:
