@@ -55,10 +55,16 @@ def _genitive(word: str) -> bool:
     if word.isupper() and len(word) >= 2:
         return True              # РК, МВД: indeclinable
     parses = parse(word.lower())
-    if not parses or parses[0].tag.POS in {"PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB"}:
-        return False
+    if not parses or any(p.tag.POS in {"PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "ADVB"}
+                         for p in parses[:2]):
+        return False                # "прокуратура начала": a verb reading wins
     return any(p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF", "PRTF"}
                and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses[:2])
+
+
+def _place_name(word: str) -> bool:
+    """'Республики Казахстан', 'города Астана': a place name in apposition, any case."""
+    return word[:1].isupper() and any("Geox" in p.tag for p in parse(word.lower())[:2])
 
 
 def _agreeing_adjective(word: str, noun) -> bool:
@@ -97,7 +103,8 @@ def extract_institutions(text: str, blocks: Sequence[Sentence], taken: Sequence[
             stop_i = end_i
             while stop_i + 1 < len(words) and stop_i - end_i < MAX_SCOPE \
                     and _adjacent(block.text, words[stop_i], words[stop_i + 1]) \
-                    and _genitive(words[stop_i + 1].group()):
+                    and (_genitive(words[stop_i + 1].group()) or (
+                        stop_i > end_i and _place_name(words[stop_i + 1].group()))):
                 stop_i += 1
             start = block.start + words[start_i].start()
             end = block.start + words[stop_i].end()
