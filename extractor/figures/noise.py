@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import re
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S*(?:%[0-9A-Fa-f]{2}){2,}\S*"
-                  r"|\b[\w-]+\.(?:kz|ru|com|org|net|gov|info|su)(?:/\S*)?", re.IGNORECASE)
-_HINTS = ("://", "www.", "@", "%", ".kz", ".ru", ".com", ".org", ".net", ".gov", ".info", ".su")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.\w[\w.]*"
+                  r"|\b[\w-]+\.(?:kz|ru|com|org|net|gov|info|su)\b(?:/\S*)?", re.IGNORECASE)
+_ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
+_HINTS = ("://", "www.", "@", ".kz", ".ru", ".com", ".org", ".net", ".gov", ".info", ".su",
+          ".KZ", ".RU", ".COM")
 _IN = re.compile(r"во?\s", re.IGNORECASE)
 _FREQUENCY = re.compile(r"\bраз\s*$", re.IGNORECASE)
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mails and percent-encoded strings in ``text``."""
-    if not any(hint in text for hint in _HINTS):   # plain substring tests: no regex on most sentences
-        return []
-    return [m.span() for m in _URL.finditer(text)]
+    """Spans of URLs, e-mails and percent-encoded strings (``%D0%BE...``) in ``text``."""
+    spans = []
+    if any(hint in text for hint in _HINTS):   # plain substring tests: no regex on most sentences
+        spans += [m.span() for m in _URL.finditer(text)]
+    if "%" in text:
+        for m in _ENCODED.finditer(text):        # the whole whitespace-delimited word
+            left = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            right = min((i for i in (text.find(" ", m.end()), text.find("\n", m.end())) if i != -1),
+                        default=len(text))
+            spans.append((left, right))
+    return spans
 
 
 def inside_link(links: list[tuple[int, int]], start: int, end: int) -> bool:

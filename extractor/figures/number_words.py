@@ -48,6 +48,31 @@ def surface_forms() -> frozenset[str]:
 _WORD = re.compile(r"[а-яё]+")
 
 
+def _trie_pattern(words) -> str:
+    """One regex alternation shaped as a trie (shared prefixes factored out), so the C
+    matcher rejects a position after a letter or two instead of trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _gate() -> re.Pattern:
+    return re.compile(r"(?<![а-яё])" + _trie_pattern(surface_forms()) + r"(?![а-яё])")
+
+
 def mentions_number_word(text: str, followers=None) -> bool:
     """Does the text hold a number word, followed within three words by one of
     ``followers`` (unit forms) or another number word?  The cheap pre-check of a sentence."""
@@ -55,7 +80,10 @@ def mentions_number_word(text: str, followers=None) -> bool:
     lowered = text.lower()
     if followers is None:
         return any(w in forms for w in _WORD.findall(lowered))
-    words = _WORD.findall(lowered.replace("ё", "е"))
+    lowered = lowered.replace("ё", "е")
+    if not _gate().search(lowered):
+        return False
+    words = _WORD.findall(lowered)
     for i, word in enumerate(words):
         if word in forms:
             for nxt in words[i + 1:i + 4]:
