@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from yargy import or_, rule
 from yargy.interpretation import const
-from yargy.predicates import caseless, eq, normalized
+from yargy.predicates import caseless, dictionary, eq, in_caseless, normalized
 
 from ..data import word_list
 from ..parsing.prefixes import FormIndex
@@ -50,11 +50,25 @@ def _phrase(words: list[str]):
 
 
 def unit_rule(kind: str, attribute):
-    """``or_`` of every unit phrase of ``kind``, interpreted as ``attribute`` = unit code."""
-    return or_(*[
-        _phrase(words).interpretation(const(unit))
-        for unit, words in unit_table()[kind]
-    ]).interpretation(attribute)
+    """``or_`` of every unit phrase of ``kind``, interpreted as ``attribute`` = unit code.
+
+    The plain one-word names of a unit share one predicate (a lemma set and a surface
+    set), so the chart tries one alternative per unit, not one per spelling."""
+    plain: dict[str, tuple[set, set]] = {}
+    options = []
+    for unit, words in unit_table()[kind]:
+        word = words[0]
+        if len(words) == 1 and word.isalpha():
+            lemmas, surfaces = plain.setdefault(unit, (set(), set()))
+            (lemmas if len(word) > 3 else surfaces).add(word.lower())
+            if len(word) > 3:
+                surfaces.add(word.lower())
+        else:
+            options.append(_phrase(words).interpretation(const(unit)))
+    for unit, (lemmas, surfaces) in plain.items():
+        predicates = [in_caseless(surfaces)] + ([dictionary(lemmas)] if lemmas else [])
+        options.append(rule(or_(*predicates)).interpretation(const(unit)))
+    return or_(*options).interpretation(attribute)
 
 
 def kind_of_unit(unit: str) -> str:
