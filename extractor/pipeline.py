@@ -9,6 +9,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from ._version import __version__
 from .entities.facilities import extract_facilities, facility_names
+from .entities.eponyms import eponym_people
 from .entities.institutions import extract_institutions
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people
@@ -95,6 +96,7 @@ class Pipeline:
         spans += clock("institutions", extract_institutions, view, segments, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
         spans = facility_names(spans, facilities) + facilities
+        spans += eponym_people(view, spans)
         spans += clock("positions", extract_positions, view, segments,
                        [s for s in spans if s.type == "person"],
                        [s for s in spans if s.source == "gazetteer"],
