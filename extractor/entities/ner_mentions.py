@@ -19,6 +19,8 @@ from . import inflect
 def _type(text: str, ner_type: str, before: str = "") -> str:
     if text in word_list("organizations.txt"):
         return "organization"
+    if _listed(text, "facility_names.txt"):
+        return "facility"     # "МКС", "ВДНХ": structures NER reads as organisations or places
     if ner_type == "PER":
         return "person"
     if ner_type == "ORG":
@@ -82,7 +84,12 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
 def _not_organization(text: str) -> bool:
     """'СМИ', 'в Интернете', 'Википедии': NER's organisations that are none
     (data/not_organizations.txt)."""
-    names = word_list("not_organizations.txt")
+    return _listed(text, "not_organizations.txt")
+
+
+def _listed(text: str, name: str) -> bool:
+    """``text`` is an entry of data/<name>: a phrase as written, a single word by lemma."""
+    names = word_list(name)
     if text in names:
         return True
     if " " in text or not text[:1].isupper():

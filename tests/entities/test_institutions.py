@@ -52,8 +52,17 @@ def test_ner_organisation_stands():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("СМИ", True), ("Интернете", True), ("Википедии", True), ("МКС", True),
+    ("СМИ", True), ("Интернете", True), ("Википедии", True), ("Эмми", True), ("МКС", False),
     ("Самрук-Казына", False), ("Facebook", False), ("Казинформ", False),
 ])
 def test_not_organization(name, expected):
     assert _not_organization(name) is expected
+
+
+@pytest.mark.parametrize("name, ner_type, expected", [
+    ("МКС", "ORG", "facility"), ("ВДНХ", "LOC", "facility"), ("Байконуре", "LOC", "facility"),
+    ("Казинформ", "PER", "organization"), ("Астана", "LOC", "region"),
+])
+def test_ner_type(name, ner_type, expected):
+    from extractor.entities.ner_mentions import _type
+    assert _type(name, ner_type) == expected
