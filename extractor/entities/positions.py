@@ -27,6 +27,7 @@ from ..parsing.automaton import TokenAutomaton
 from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
+from ..tag.morph import parse
 from ..text.segment import Sentence
 from .inflect import phrase
 
@@ -202,13 +203,11 @@ def shared_head(text: str, span: Span) -> list[Span]:
 
 
 def _is_adjective(word: str) -> bool:
-    from ..tag.morph import parse
     return any(p.tag.POS == "ADJF" for p in parse(word.lower())[:2])
 
 
 def _plural_noun(word: str):
     """'областей' -> 'области': the shared noun, in the singular of its case (genitive)."""
-    from ..tag.morph import parse
     for p in parse(word):
         if p.tag.POS == "NOUN" and p.tag.number == "plur":
             form = p.inflect({"sing", p.tag.case})
@@ -218,7 +217,6 @@ def _plural_noun(word: str):
 
 def _singular_head(normal: str, count: int) -> str:
     """'акимы Костанайской', 1 -> 'аким': the first ``count`` words of the post, in the singular."""
-    from ..tag.morph import parse
     words = normal.split()[:count]
     out = []
     for word in words:
@@ -269,20 +267,15 @@ def _cut_at_name(text: str, post: Span, names: Sequence[Span], add, source: Span
         add(post.start, first, source)
 
 
-_WORD_RE = None
+_POST_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def _inner_heads(text: str, post: Span) -> list[int]:
     """Starts of post heads inside the scope of ``post`` (not its own head)."""
-    import re
-    global _WORD_RE
-    if _WORD_RE is None:
-        _WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-    from ..tag.morph import parse
     single, hyphenated = lexicon()
     heads = []
     own_head_seen = False
-    for match in _WORD_RE.finditer(post.text):
+    for match in _POST_WORD.finditer(post.text):
         word = match.group().lower()
         parses = parse(word)
         is_head = bool(parses) and parses[0].tag.POS == "NOUN" and (
