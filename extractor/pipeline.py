@@ -15,6 +15,8 @@ from .events.roles import events_of
 from .events.triggers import GATHERS, RECEIVES, may_hold_meeting, may_hold_trigger, only_reports
 from .meetings.host import names_a_host, title_kind
 from .entities.facilities import extract_facilities, facility_names
+from .entities.eponyms import eponym_people
+from .entities.institutions import extract_institutions
 from .entities.ner_mentions import ner_mentions
 from .entities.people import link_people, renormalise_names
 from .entities.regions import merge_places, place_mentions
@@ -109,11 +111,14 @@ class Pipeline:
         spans = clock("extract", ner_mentions, view, ner)
         spans = merge_places(spans, clock("places", place_mentions, view, segments))
         spans = clock("people", link_people, view, spans)
+        spans += clock("institutions", extract_institutions, view, segments, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
         spans = facility_names(spans, facilities) + facilities
+        spans += eponym_people(view, spans)
         spans += clock("positions", extract_positions, view, segments,
                        [s for s in spans if s.type == "person"],
-                       [s for s in spans if s.source == "gazetteer"])
+                       [s for s in spans if s.source == "gazetteer"],
+                       [s for s in spans if s.type in {"organization", "region", "location", "facility"}])
         spans += clock("figures", extract_figures, view, segments, published)
         bounds = report_bounds(len(text), begin, boilerplate)
         bounds = (report_start(view, residue, bounds[0]), bounds[1])

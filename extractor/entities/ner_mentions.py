@@ -19,6 +19,8 @@ from . import inflect
 def _type(text: str, ner_type: str, before: str = "") -> str:
     if text in word_list("organizations.txt"):
         return "organization"
+    if _listed(text, "facility_names.txt"):
+        return "facility"     # "МКС", "ВДНХ": structures NER reads as organisations or places
     if ner_type == "PER":
         return "person"
     if ner_type == "ORG":
@@ -73,8 +75,26 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
         for start, end in _split_brackets(text, ner):
             span = make_span(text, start, end, "person")
             if span.text and not _is_post(span.text):
-                out.append(_typed(text, span, ner.type))
+                span = _typed(text, span, ner.type)
+                if not (span.type == "organization" and _not_organization(span.text)):
+                    out.append(span)
     return out
+
+
+def _not_organization(text: str) -> bool:
+    """'СМИ', 'в Интернете', 'Википедии': NER's organisations that are none
+    (data/not_organizations.txt)."""
+    return _listed(text, "not_organizations.txt")
+
+
+def _listed(text: str, name: str) -> bool:
+    """``text`` is an entry of data/<name>: a phrase as written, a single word by lemma."""
+    names = word_list(name)
+    if text in names:
+        return True
+    if " " in text or not text[:1].isupper():
+        return False
+    return lemma(text.lower()).capitalize() in {n.capitalize() for n in names if " " not in n}
 
 
 def _typed(text: str, span: Span, ner_type: str) -> Span:

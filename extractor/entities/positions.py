@@ -11,8 +11,9 @@ head group in the nominative followed by the scope as written:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Optional, Sequence
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
@@ -26,6 +27,7 @@ from ..parsing.automaton import TokenAutomaton
 from ..parsing.prefixes import FormIndex
 from ..parsing.tokenizer import block_tokens, tokenizer
 from ..spans import Span
+from ..tag.morph import parse
 from ..text.segment import Sentence
 from .inflect import phrase
 
@@ -85,7 +87,8 @@ MODIFIER = dictionary({
 })
 ACTING = rule(normalized("исполняющий"), normalized("обязанность"))
 class genitive_word(Predicate):
-    """A noun, adjective or participle that can be genitive, and is not a personal name."""
+    """A noun, adjective or participle that can be genitive, and is not a personal name
+    (unless it is a post head of the lexicon)."""
 
     POS = {"NOUN", "ADJF", "PRTF", "NUMR"}
     NAMES = {"Name", "Surn", "Patr"}
@@ -94,8 +97,10 @@ class genitive_word(Predicate):
         forms = getattr(token, "forms", None) or []
         if forms and forms[0].grams.values & {"PREP", "CONJ", "PRCL", "NPRO", "INFN", "VERB"}:
             return False
+        single = lexicon()[0]
+        # "заместитель акима": pymorphy also reads "акима" as the name Аким; a post head is no name
         return any("gent" in f.grams.values and f.grams.values & self.POS
-                   and not f.grams.values & self.NAMES for f in forms)
+                   and (not f.grams.values & self.NAMES or f.normalized in single) for f in forms)
 
 
 GENITIVE = genitive_word()
@@ -134,9 +139,10 @@ LOOKAHEAD = 10
 
 
 def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span],
-                      places: Sequence[Span] = ()) -> list[Span]:
+                      places: Sequence[Span] = (), names: Optional[Sequence[Span]] = None) -> list[Span]:
     """Position spans; a scope that stops inside a known place ("акима области Жетісу")
-    runs to the place's end."""
+    runs to the place's end.  With ``names`` (organisation, region, location mentions),
+    the posts nested in a post are mentions too (see :func:`nested_posts`)."""
     out = []
     for span in _positions(text, blocks, people):
         for place in places:
@@ -145,7 +151,147 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
                 normal = (span.normal or span.text) + text[span.end:end]
                 span = Span(span.start, end, "position", text[span.start:end], normal=normal, source=span.source)
         out.append(span)
+    out = [shared for span in out for shared in shared_head(text, span)]
+    if names is not None:
+        out += nested_posts(text, out, names)
     return out
+
+
+_LIST_ITEM = re.compile(r"(\s*,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)")
+_NOUN_AFTER = re.compile(r"\s+([а-яё]+)")
+_INNER_LIST = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)(?=(?:\s*,\s*|\s+и\s+)[А-ЯЁ])")
+_FIRST_ITEM = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)")
+
+
+def shared_head(text: str, span: Span) -> list[Span]:
+    """A post noun shared by a list: "акимами Костанайской, Атырауской и Жамбылской областей"
+    is three posts.  Each mention runs from the shared head to its own scope words, the
+    last one to the shared noun ("акимами Костанайской, Атырауской"), so that
+    ``text[start:end] == mention.text`` holds; its ``normal`` is the whole post of one
+    list member, in the singular: "аким Атырауской области"."""
+    inner = _INNER_LIST.search(span.text)
+    last = inner or re.search(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)$", span.text)
+    items, pos = [], span.end
+    if last and _is_adjective(last.group(1)):
+        items.append((span.start + last.start(1), span.start + last.end(1)))   # "руководители Сарыагашского и ..."
+        pos = items[0][1]
+    elif (first := _FIRST_ITEM.match(text, pos)) and _is_adjective(first.group(1)):
+        items.append(first.span(1))           # "акимов Северо-Казахстанской и ...": the list after the head
+        pos = first.end()
+    if not items:
+        return [span]
+    while (match := _LIST_ITEM.match(text, pos)) and _is_adjective(match.group(2)):
+        items.append((match.start(2), match.end(2)))
+        pos = match.end()
+        if match.group(1).strip() == "и":
+            break
+    noun_match = _NOUN_AFTER.match(text, pos)
+    if len(items) < 2 or not noun_match:
+        return [span]
+    noun = _plural_noun(noun_match.group(1))
+    if noun is None:
+        return [span]
+    head = _singular_head(span.normal or span.text, len(text[span.start:items[0][0]].split()))
+    out = []
+    for k, (start, end) in enumerate(items):
+        stop = noun_match.end() if k == len(items) - 1 else end
+        adjective = text[start:end]
+        normal = f"{head} {adjective} {noun}".strip()
+        out.append(Span(span.start, stop, "position", text[span.start:stop], normal=normal,
+                        source=span.source, data={"shared_head": True}))
+    return out
+
+
+def _is_adjective(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" for p in parse(word.lower())[:2])
+
+
+def _plural_noun(word: str):
+    """'областей' -> 'области': the shared noun, in the singular of its case (genitive)."""
+    for p in parse(word):
+        if p.tag.POS == "NOUN" and p.tag.number == "plur":
+            form = p.inflect({"sing", p.tag.case})
+            return form.word if form else None
+    return None
+
+
+def _singular_head(normal: str, count: int) -> str:
+    """'акимы Костанайской', 1 -> 'аким': the first ``count`` words of the post, in the singular."""
+    words = normal.split()[:count]
+    out = []
+    for word in words:
+        p = parse(word.lower())
+        form = p[0].inflect({"sing"}) if p and p[0].tag.number == "plur" else None
+        word_out = form.word if form else word
+        out.append(word_out[:1].upper() + word_out[1:] if word[:1].isupper() else word_out)
+    return " ".join(out)
+
+
+def nested_posts(text: str, posts: Sequence[Span], names: Sequence[Span]) -> list[Span]:
+    """The post inside a post, as a mention of its own (NEREL's nesting):
+
+    * the post without the organisation or country it is held in: "министр энергетики
+      РФ" -> "министр энергетики", "гендиректор ОАО «X»" -> "гендиректор";
+    * the post a compound post is built on: "первый заместитель руководителя
+      Администрации Президента" -> "руководителя Администрации Президента" (and that one's
+      own posts: "Президента").
+    Each nested mention quotes the source (``text[start:end] == mention.text``).
+    """
+    out: list[Span] = []
+    seen = {(p.start, p.end) for p in posts}
+
+    def add(start: int, end: int, source: Span) -> None:
+        while end > start and text[end - 1] in " \t,«\"(":
+            end -= 1
+        if end <= start or (start, end) in seen:
+            return
+        seen.add((start, end))
+        surface = text[start:end]
+        out.append(Span(start, end, "position", surface, normal=_nested_normal(surface), source="grammar",
+                        data={"nested_in": [source.start, source.end]}))
+
+    for post in posts:
+        for head_start in _inner_heads(text, post):
+            add(head_start, post.end, post)
+            _cut_at_name(text, Span(head_start, post.end, "position", text[head_start:post.end]), names,
+                         add, post)
+        _cut_at_name(text, post, names, add, post)
+    return out
+
+
+def _cut_at_name(text: str, post: Span, names: Sequence[Span], add, source: Span) -> None:
+    first = min((n.start for n in names if n.type == "region" and post.start < n.start < post.end
+                 and n.end <= post.end + 1),
+                default=None)
+    if first is not None:
+        add(post.start, first, source)
+
+
+_POST_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+def _inner_heads(text: str, post: Span) -> list[int]:
+    """Starts of post heads inside the scope of ``post`` (not its own head)."""
+    single, hyphenated = lexicon()
+    heads = []
+    own_head_seen = False
+    for match in _POST_WORD.finditer(post.text):
+        word = match.group().lower()
+        parses = parse(word)
+        is_head = bool(parses) and parses[0].tag.POS == "NOUN" and (
+            parses[0].normal_form in single or word.split("-")[0] in hyphenated)
+        if is_head:
+            if own_head_seen:
+                heads.append(post.start + match.start())
+            own_head_seen = True
+    return heads
+
+
+def _nested_normal(surface: str) -> str:
+    try:
+        return phrase(surface)
+    except Exception:  # noqa: BLE001 - a normal form is a courtesy, the span stands
+        return surface
 
 
 def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:

@@ -17,10 +17,14 @@ from typing import Optional, Sequence
 from ..spans import Span
 from ..text.segment import Sentence
 from .dates import DATE, DURATION_UNITS, MODIFIERS, MONTHS, RELATIVE, RELATIVE_DAYS, SEASONS, WEEKDAYS, read_date
-from .money import MONEY
-from .numbers import APPROX_WORDS, NUMBER_WORDS, read_value
-from .percent import PERCENT
-from .quantity import QUANTITY
+from .money import MONEY, money
+from .counted import counted_quantities
+from .inferred import inferred_money
+from .noise import inside_link, is_frequency, link_spans
+from .number_words import mentions_number_word, surface_forms
+from .numbers import APPROX_WORDS, NUMBER_WORDS, WORD_VALUE, read_value
+from .percent import PERCENT, percent
+from .quantity import QUANTITY, quantity
 from .subjects import subject_of
 from yargy import or_
 
@@ -45,7 +49,9 @@ _DATE_WORD = re.compile(
 def parsers() -> dict[str, AnchoredParser]:
     """One parser for the number-led kinds (money, percent, quantity), one for dates."""
     tok = tokenizer()
+    words = or_(money(WORD_VALUE), percent(WORD_VALUE), quantity(WORD_VALUE))
     return {"number": AnchoredParser(or_(MONEY, PERCENT, QUANTITY).interpretation(Measure), tokenizer=tok),
+            "words": AnchoredParser(words.interpretation(Measure), tokenizer=tok),
             "date": AnchoredParser(DATE, tokenizer=tok)}
 
 
@@ -68,7 +74,15 @@ _DATE_START_LEMMAS = set(RELATIVE) | set(MODIFIERS) | set(SEASONS) | set(WEEKDAY
 
 
 def _is_number_anchor(token) -> bool:
-    return token.type == NUM or token.value in _NUMBER_SYMBOLS or token.value.lower() in {"полтора", "полторы"}
+    return token.type == NUM or token.value in _NUMBER_SYMBOLS
+
+
+def _is_word_anchor(token) -> bool:
+    return token.type == "RU" and token.value.lower().replace("ё", "е") in surface_forms()
+
+
+def _can_start_words(token) -> bool:
+    return _is_word_anchor(token) or token.value.lower() in _NUMBER_STARTS
 
 
 def _is_date_anchor(token) -> bool:
@@ -89,10 +103,16 @@ def _can_start_date(token) -> bool:
 def _worth_parsing(group: str, tokens, i: int) -> bool:
     """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
     token = tokens.raw(i)
-    if token.type != NUM:
+    if token.type != NUM and group != "words":
         return True
-    ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
-    if group == "number":
+    # a unit within five tokens; within the whole window when a range goes on ("от 30 тыс. до 50 тыс. руб.")
+    near = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
+    ahead = near
+    if group == "number" and _RANGE_ON.intersection(near[:4]):
+        ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
+    if group == "words":
+        ahead = near[:3]                # "пять миллионов долларов", "двух процентов"
+    if group in ("number", "words"):
         stems = unit_stems()
         return any(stems.may_match(w) for w in ahead) or (
             i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
@@ -102,7 +122,10 @@ def _worth_parsing(group: str, tokens, i: int) -> bool:
     return any(_DATE_ANCHOR.match(w) for w in ahead[:3])
 
 
-RULES = {"number": (_is_number_anchor, _can_start_number), "date": (_is_date_anchor, _can_start_date)}
+_RANGE_ON = {"до", "-", "–", "—"}
+
+RULES = {"number": (_is_number_anchor, _can_start_number), "words": (_is_word_anchor, _can_start_words),
+         "date": (_is_date_anchor, _can_start_date)}
 
 
 def extract_figures(text: str, sentences: Sequence[Sentence],
@@ -112,15 +135,19 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
     table = parsers()
     for sent in sentences:
         numeric = bool(_NUMERIC.search(sent.text))
-        if not (numeric or _DATE_WORD.search(sent.text)):
+        spelled = mentions_number_word(sent.text, unit_stems())
+        if not (numeric or spelled or _DATE_WORD.search(sent.text)):
             continue
         tokens = block_tokens(sent.text)
+        first = len(found)
         for group, parser in table.items():
-            if group == "number" and not numeric:
+            if (group == "number" and not numeric) or (group == "words" and not spelled):
                 continue
             is_anchor, can_start = RULES[group]
 
             def anchor(toks, i, group=group, is_anchor=is_anchor):
+                if group == "words" and i and toks.raw(i - 1).type == NUM:
+                    return False        # "5 тысяч": the digits' anchor reads it
                 return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
 
             def accept(match, start, group=group):
@@ -131,6 +158,13 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
                 return True
 
             scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept)
+        if numeric:
+            found += inferred_money(text, sent, found[first:])
+            found += counted_quantities(text, sent, found[first:])
+        links = link_spans(sent.text)
+        if links:
+            found[first:] = [f for f in found[first:]
+                             if not inside_link(links, f.start - sent.start, f.end - sent.start)]
     return _resolve(found)
 
 
@@ -147,12 +181,13 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         if _bare_year_before_noun(sent.text, tokens, local_end):
             return None
         value = read_date(tokens, published)
-        if value.unit == "duration" and _is_age(sent.text, local_start, tokens):
+        if value.unit == "duration" and (_is_age(sent.text, local_start, tokens)
+                                         or is_frequency(sent.text, local_start)):
             return None
         data.update(asdict(value))
     else:
         value = read_value(tokens)
-        if value.value is None:
+        if value.value is None and value.approx is None:
             return None
         data.update(value=value.value, value_to=value.value_to, unit=match.fact.unit,
                     period=None)

@@ -3,7 +3,7 @@ from yargy import or_, rule
 from yargy.predicates import eq
 
 from .facts import Measure
-from .numbers import VALUE
+from .numbers import DASH, VALUE
 from .units import unit_rule
 
 CURRENCY = unit_rule("money", Measure.unit)
@@ -15,7 +15,11 @@ SYMBOL = or_(
     rule(eq("₽")).interpretation(Measure.unit.const("RUB")),
 )
 
-MONEY = or_(
-    rule(VALUE, CURRENCY),
-    rule(SYMBOL, VALUE),
-).interpretation(Measure)
+def money(value):
+    return or_(
+        rule(value, DASH.optional(), CURRENCY),   # "20-долларовой купюре"
+        rule(SYMBOL, value),
+    ).interpretation(Measure)
+
+
+MONEY = money(VALUE)

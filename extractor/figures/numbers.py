@@ -10,8 +10,10 @@ from typing import Optional, Sequence
 
 from yargy import or_, rule
 from yargy.predicates import caseless, eq, in_, in_caseless, normalized, type as token_type
+from yargy.predicates.constructors import Predicate
 
 from ..parsing.tokenizer import NUM
+from .number_words import CARDINALS, COUNTING, FRACTIONS, INDEFINITE, SCALE_LEMMAS, lemma_of
 
 _SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
 
@@ -60,23 +62,58 @@ APPROX_WORDS = {"около", "порядка", "почти", "более", "м�
 
 APPROX = or_(
     rule(in_caseless(APPROX_WORDS)), rule(caseless("до")),
-    rule(caseless("более"), caseless("чем")),
+    rule(or_(caseless("более"), caseless("менее"), caseless("больше"), caseless("меньше")), caseless("чем")),
     rule(caseless("не"), or_(caseless("менее"), caseless("более"))),
 )
+
+
+
+class number_word(Predicate):
+    """A token whose lemma is in one of the number-word groups of number_words.py."""
+
+    def __init__(self, *groups):
+        self.lemmas = set().union(*groups)
+
+    def __call__(self, token):
+        return lemma_of(token) in self.lemmas
+
+
+CARDINAL_WORD = number_word(CARDINALS)
+COUNT_NOUN = number_word(COUNTING)
+FRACTION_WORD = number_word(FRACTIONS)
+INDEFINITE_WORD = number_word(INDEFINITE)
+
+# digits or number words: "5", "пять", "двадцать пять", "полтора"
+NUMERAL = or_(rule(NUMBER), rule(CARDINAL_WORD.repeatable(max=3)))
 
 # a number with its scale words: "178 млрд", "12 млрд 400 млн", "2,6 трлн", "350 тысяч"
 AMOUNT = rule(NUMBER, SCALE.optional(), rule(NUMBER, SCALE).optional())
 
-# a range of amounts: "от 2 до 3 млрд", "2-3 млрд", "2–3"
-RANGE = or_(
-    rule(caseless("от"), AMOUNT, or_(caseless("до"), DASH), AMOUNT),
-    rule(AMOUNT, DASH, AMOUNT),
-    rule(caseless("с"), AMOUNT, caseless("до"), AMOUNT),
+# the same in words: "пять миллионов", "двух триллионов", "пять сотен тысяч"; a counting
+# noun or scale word alone or after "несколько"/a fraction: "сотни тысяч", "несколько
+# миллионов", "треть миллиарда", "миллион".  A grammar of its own, run only where a number
+# word is, so that digits pay nothing for it.
+WORD_AMOUNT = or_(
+    rule(NUMERAL, COUNT_NOUN.optional(), SCALE.optional(), rule(NUMBER, SCALE).optional()),
+    rule(or_(rule(INDEFINITE_WORD), rule(FRACTION_WORD), NUMERAL).optional(), COUNT_NOUN, SCALE.optional()),
+    rule(or_(rule(INDEFINITE_WORD), rule(FRACTION_WORD)).optional(), SCALE),
 )
 
-VALUE = or_(rule(APPROX.optional(), AMOUNT), rule(APPROX.optional(), RANGE),
-            rule(APPROX, caseless("на"), or_(AMOUNT, RANGE)))
 
+def value_rule(amount):
+    """An amount or a range of amounts, with its qualifier: "от 2 до 3 млрд", "2-3 млрд",
+    "около 5", "более чем на 40"."""
+    range_ = or_(
+        rule(caseless("от"), amount, or_(caseless("до"), DASH), amount),
+        rule(amount, DASH, amount),
+        rule(caseless("с"), amount, caseless("до"), amount),
+    )
+    return or_(rule(APPROX.optional(), amount), rule(APPROX.optional(), range_),
+               rule(APPROX, caseless("на"), or_(amount, range_)))
+
+
+VALUE = value_rule(AMOUNT)
+WORD_VALUE = value_rule(WORD_AMOUNT)
 
 # -- reading values from matched tokens ----------------------------------------
 
@@ -91,29 +128,57 @@ def scale_of(token) -> Optional[float]:
     word = token.value.lower().rstrip(".")
     if word in SCALES:
         return SCALES[word]
-    for form in getattr(token, "forms", None) or []:
-        if form.normalized in SCALES:
-            return SCALES[form.normalized]
+    lemma = lemma_of(token)
+    if lemma in SCALE_LEMMAS:
+        return SCALE_LEMMAS[lemma]
+    if lemma in COUNTING:
+        return float(COUNTING[lemma])
     return None
 
 
-def read_value(tokens: Sequence) -> Value:
-    """Sum of number x scale parts; a range marker between parts starts the upper bound.
+def _plural(token) -> bool:
+    forms = getattr(token, "forms", None) or []
+    return bool(forms) and "plur" in forms[0].grams.values
 
-    In ``от 2 до 3 млрд`` the lower bound takes the upper bound's scale.
+
+# a part is [count, multiplier, spelled]: count None is unknown ("несколько", "сотни")
+def read_value(tokens: Sequence) -> Value:
+    """Sum of count x multiplier parts; a range marker between parts starts the upper bound.
+
+    Number words add up (``двадцать пять``), scale words multiply (``пять сотен
+    тысяч``).  In ``от 2 до 3 млрд`` the lower bound takes the upper bound's scale.
+    An unknown count (``несколько миллионов``, ``сотни тысяч``) gives value None and
+    the word as ``approx``.
     """
-    bounds: list[list[tuple[float, Optional[float]]]] = [[]]
+    bounds: list[list[list]] = [[]]
     approx = None
     for token in tokens:
         word = token.value.lower()
+        lemma = lemma_of(token) if token.type != NUM else None
+        parts = bounds[-1]
         if token.type == NUM:
-            bounds[-1].append((parse_number(token.value), None))
-        elif word in NUMBER_WORDS and NUMBER_WORDS[word] is not None:
-            bounds[-1].append((NUMBER_WORDS[word], None))
-        elif (scale := scale_of(token)) is not None and bounds[-1]:
-            number, _ = bounds[-1][-1]
-            bounds[-1][-1] = (number, scale)
-        elif word in RANGE_WORDS and bounds[-1]:
+            parts.append([parse_number(token.value), 1.0, False])
+        elif lemma in CARDINALS:
+            value = CARDINALS[lemma]
+            last = parts[-1] if parts else None
+            if last and last[2] and last[1] == 1.0 and last[0] is not None and last[0] > value:
+                last[0] += value        # "двадцать пять"
+            else:
+                parts.append([float(value), 1.0, True])
+        elif lemma in FRACTIONS:
+            parts.append([FRACTIONS[lemma], 1.0, True])
+        elif lemma in INDEFINITE:
+            parts.append([None, 1.0, True])
+            approx = approx or word
+        elif (scale := scale_of(token)) is not None:
+            if parts:
+                parts[-1][1] *= scale
+            else:                       # "миллион долларов", "сотни тысяч"
+                plural = _plural(token)
+                parts.append([None if plural else 1.0, scale, True])
+                if plural:
+                    approx = approx or word
+        elif word in RANGE_WORDS and parts:
             bounds.append([])
         elif word in APPROX_WORDS and approx is None:
             approx = word
@@ -122,12 +187,13 @@ def read_value(tokens: Sequence) -> Value:
         return Value(None, approx=approx)
     if len(bounds) >= 2:
         low, high = bounds[0], bounds[1]
-        high_scale = high[0][1]
-        if len(low) == 1 and low[0][1] is None and high_scale is not None:
-            low = [(low[0][0], high_scale)]
+        if len(low) == 1 and low[0][1] == 1.0 and high[0][1] != 1.0:
+            low = [[low[0][0], high[0][1], low[0][2]]]
         return Value(_total(low), _total(high), approx)
     return Value(_total(bounds[0]), approx=approx)
 
 
-def _total(parts: list[tuple[float, Optional[float]]]) -> float:
-    return float(sum(n * (s or 1.0) for n, s in parts))
+def _total(parts: list[list]) -> Optional[float]:
+    if any(count is None for count, _, _ in parts):
+        return None
+    return float(sum(count * multiplier for count, multiplier, _ in parts))

@@ -1,8 +1,13 @@
-"""Percentages: ``29,5%``, ``6 %``, ``на 6 процентов``, ``на 2 п.п.``, ``более чем на 40 %``."""
+"""Percentages: ``29,5%``, ``6 %``, ``на 6 процентов``, ``на 2 п.п.``, ``более чем на 40 %``,
+``на пять процентов``, ``70-процентное``."""
 from yargy import rule
 
 from .facts import Measure
-from .numbers import VALUE
+from .numbers import DASH, VALUE
 from .units import unit_rule
 
-PERCENT = rule(VALUE, unit_rule("percent", Measure.unit)).interpretation(Measure)
+def percent(value):
+    return rule(value, DASH.optional(), unit_rule("percent", Measure.unit)).interpretation(Measure)
+
+
+PERCENT = percent(VALUE)

@@ -8,9 +8,11 @@ from .numbers import VALUE
 
 from .units import unit_rule
 
-TIMES = rule(caseless("в"), VALUE, normalized("раз").interpretation(Measure.unit.const("times")))
+def quantity(value):
+    return or_(
+        rule(value, unit_rule("quantity", Measure.unit)),
+        rule(caseless("в"), value, normalized("раз").interpretation(Measure.unit.const("times"))),
+    ).interpretation(Measure)
 
-QUANTITY = or_(
-    rule(VALUE, unit_rule("quantity", Measure.unit)),
-    TIMES,
-).interpretation(Measure)
+
+QUANTITY = quantity(VALUE)

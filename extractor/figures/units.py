@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from yargy import or_, rule
 from yargy.interpretation import const
-from yargy.predicates import caseless, eq, normalized
+from yargy.predicates import caseless, dictionary, eq, in_caseless, normalized
 
 from ..data import word_list
-from ..parsing.prefixes import PrefixIndex
+from ..parsing.prefixes import FormIndex
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +50,25 @@ def _phrase(words: list[str]):
 
 
 def unit_rule(kind: str, attribute):
-    """``or_`` of every unit phrase of ``kind``, interpreted as ``attribute`` = unit code."""
-    return or_(*[
-        _phrase(words).interpretation(const(unit))
-        for unit, words in unit_table()[kind]
-    ]).interpretation(attribute)
+    """``or_`` of every unit phrase of ``kind``, interpreted as ``attribute`` = unit code.
+
+    The plain one-word names of a unit share one predicate (a lemma set and a surface
+    set), so the chart tries one alternative per unit, not one per spelling."""
+    plain: dict[str, tuple[set, set]] = {}
+    options = []
+    for unit, words in unit_table()[kind]:
+        word = words[0]
+        if len(words) == 1 and word.isalpha():
+            lemmas, surfaces = plain.setdefault(unit, (set(), set()))
+            (lemmas if len(word) > 3 else surfaces).add(word.lower())
+            if len(word) > 3:
+                surfaces.add(word.lower())
+        else:
+            options.append(_phrase(words).interpretation(const(unit)))
+    for unit, (lemmas, surfaces) in plain.items():
+        predicates = [in_caseless(surfaces)] + ([dictionary(lemmas)] if lemmas else [])
+        options.append(rule(or_(*predicates)).interpretation(const(unit)))
+    return or_(*options).interpretation(attribute)
 
 
 def kind_of_unit(unit: str) -> str:
@@ -68,9 +82,14 @@ def kind_of_unit(unit: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def unit_stems() -> PrefixIndex:
-    """First four letters (or the symbol) of every unit word: a cheap pre-check that a
-    number may be followed by a unit at all (scale words alone make no figure)."""
+def unit_stems() -> FormIndex:
+    """Every inflected form of every unit word (and the symbols and abbreviations as
+    written): a cheap pre-check that a number may be followed by a unit at all (scale
+    words alone make no figure).  Forms, not prefixes: "российских" is a unit word,
+    "России" is not; "центнера" is, "центра" is not."""
     words = {w.lower().rstrip(".") for rows in unit_table().values() for _, ws in rows for w in ws}
     words |= {"раз", "раза"}
-    return PrefixIndex(words)
+    lemmas = [w for w in words if w.isalpha() and len(w) > 3]
+    literal = [w for w in words if not (w.isalpha() and len(w) > 3)]
+    literal += [part for w in words if "-" in w for part in w.split("-")]   # "койко-место": split tokens
+    return FormIndex(lemmas + [w.split("-")[-1] for w in words if "-" in w], literal=literal)
