@@ -40,7 +40,10 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
              sentences: Sequence[Sentence], bounds: tuple[int, int],
              published: Optional[dt.date], events: Sequence[Event] = ()) -> list[MeetingRecord]:
     by_key = {s.key: s for s in spans}
-    items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
+    # a post nested in a post ("акима" of "акима Туркестанской области") is a mention for
+    # NEREL-style scoring, not another official
+    items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions
+             if not (m.type == "position" and by_key[(m.start, m.end, m.type)].data.get("nested_in"))]
     if not events:
         return []
     hosts = Hosts(text, items, events, published, bounds)

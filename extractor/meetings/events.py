@@ -215,7 +215,8 @@ def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
     coordinate ("акима А X, акима Б Y") still gives one role each."""
     inside = [it for it in items if rng[0] <= it.start and it.end <= rng[1] and not it.mention.boilerplate]
     persons = [it for it in inside if it.mention.type == "person"]
-    positions = [it for it in inside if it.mention.type == "position"]
+    # in text order: members of a list sharing its post noun start together, the first ends first
+    positions = sorted((it for it in inside if it.mention.type == "position"), key=lambda it: (it.start, it.end))
     if not persons and len(positions) > 1:
         return [Role(None, it, (it.start, it.end)) for it in positions]
     if not persons and len(positions) == 1 and _plural(positions[0]):

@@ -9,11 +9,13 @@ implies.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..records import Mention, Person
 from ..spans import Span
+from ..text.segment import Sentence
 
 REPUBLICAN_CITIES = {"город Астана", "город Алматы", "город Шымкент"}
 
@@ -35,20 +37,34 @@ class Item:
 
 
 def region_in(position: Item, items: Sequence[Item]) -> Optional[str]:
-    """The region named inside a post: 'аким Карагандинской области' -> 'Карагандинская область'."""
+    """The region named inside a post: 'аким Карагандинской области' -> 'Карагандинская область'.
+    A member of a list sharing its post noun ("акимов Акмолинской, Актюбинской ... областей")
+    names its region in its normal form ("аким Актюбинской области"), not in its span."""
+    if position.span.data.get("shared_head"):
+        return _region_of_post(position.mention.normal or "")
     for it in items:
         if (it.mention.type == "region" and position.start <= it.start and it.end <= position.end
                 and not it.span.data.get("implicit")
                 and it.span.data.get("kind") not in {None, "country", "adjective"}):
-            return _oblast_level(it)
+            return _oblast_level(it.span)
     return None
 
 
-def _oblast_level(it: Item) -> Optional[str]:
-    kind, name = it.span.data.get("kind"), it.mention.normal
+@lru_cache(maxsize=512)
+def _region_of_post(post: str) -> Optional[str]:
+    from ..entities.regions import place_mentions
+
+    for span in place_mentions(post, [Sentence(0, len(post), post)]):
+        if span.type == "region" and span.data.get("kind") not in {None, "country", "adjective"}:
+            return _oblast_level(span)
+    return None
+
+
+def _oblast_level(span: Span) -> Optional[str]:
+    kind, name = span.data.get("kind"), span.normal
     if kind == "oblast" or name in REPUBLICAN_CITIES:
         return name
-    return it.span.data.get("oblast") or name
+    return span.data.get("oblast") or name
 
 
 def sentence_of(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
