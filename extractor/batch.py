@@ -1,7 +1,7 @@
 """Batch runs: inputs -> worker processes -> output folder.
 
 Reading happens in the parent (cheap, and errors stay attributable to their
-input); extraction runs in ``jobs`` worker processes, each loading the models
+input; a web page's article is taken out in the workers, under ``--timeout``); extraction runs in ``jobs`` worker processes, each loading the models
 once; records come back as JSON strings and are written by the parent in input
 order.  At most ``jobs * WINDOW`` documents are in flight, so memory stays flat
 however large the batch is; errors are streamed to errors.jsonl (only the first
@@ -26,6 +26,7 @@ from . import deadline
 from ._version import __version__
 from .deadline import DocumentTimeout
 from .engines.pool import DEFAULT_MAX_LOST, WorkersLost, run_pool
+from .pages import extracted
 from .reading import DEFAULT_MAX_BYTES, InputError, SourceDoc, display_path, read_inputs
 from .records import SCHEMA_VERSION
 from .writing import OutputFolder
@@ -81,7 +82,8 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         with deadline.budget(timeout):
-            record = _PIPELINE.process(src)
+            # a web page's article is taken out here, under the same time budget (pages.py)
+            record = _PIPELINE.process(extracted(src))
         outcome = Outcome(
             doc_id=src.doc_id, path=src.path,
             record_json=record.model_dump_json(indent=2) + "\n",
@@ -92,6 +94,9 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "timeout",
             "message": f"extraction took longer than {timeout:g} s", "doc_id": src.doc_id})
+    except InputError as exc:  # a page without an article
+        outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
+            "path": exc.path, "error": exc.error, "message": exc.message, "doc_id": exc.doc_id or src.doc_id})
     except Exception as exc:  # one bad document must not stop the batch
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "extraction_failed",
@@ -185,7 +190,7 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
             progress(stats)
 
     def items():
-        for item in read_inputs(input_paths, max_bytes=max_bytes, skip=[out.dir]):
+        for item in read_inputs(input_paths, max_bytes=max_bytes, skip=[out.dir], defer_pages=True):
             if isinstance(item, InputError):
                 fail({"path": item.path, "error": item.error, "message": item.message,
                       **({"doc_id": item.doc_id} if item.doc_id else {})})
