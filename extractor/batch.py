@@ -119,6 +119,21 @@ def worker_died(src: SourceDoc, why: str) -> Outcome:
         "doc_id": src.doc_id})
 
 
+def stuck_document(src: SourceDoc, why: str) -> Outcome:
+    """The outcome of a document that ran on long past its time budget (its worker was killed)."""
+    return Outcome(doc_id=src.doc_id, path=src.path, error={
+        "path": src.path or src.doc_id, "error": "timeout",
+        "message": f"extraction did not stop at the time limit: {why}", "doc_id": src.doc_id})
+
+
+def stuck_after(timeout: float) -> Optional[float]:
+    """When a worker that did not stop at ``timeout`` is killed: the alarm had its chance."""
+    return timeout * 2 + STUCK_GRACE if timeout > 0 else None
+
+
+STUCK_GRACE = 10.0
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -289,7 +304,8 @@ def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Out
                   timeout: float, max_lost: int = DEFAULT_MAX_LOST) -> None:
     run_pool(sources, jobs, record, init=functools.partial(_init_worker, True),
              work=functools.partial(process_document, timeout=timeout), died=worker_died,
-             window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome))
+             window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome),
+             stuck_after=stuck_after(timeout), stuck=stuck_document)
 
 
 def _library_versions() -> dict[str, str]:

@@ -2,6 +2,7 @@
 a text gets.  Each test reproduces a gap found in review on a small input made here."""
 import json
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -10,18 +11,12 @@ import pytest
 
 from extractor import batch, pages
 from extractor.batch import process_document, run_batch
-from extractor.pages import PendingPage, is_page
+from extractor.engines.pool import run_pool
+from extractor.pages import is_page
 from extractor.reading import InputError, SourceDoc, read_inputs, read_text_file
 
 PAGE = (Path(__file__).parent / "data" / "pages" / "p02_akorda_like.html").read_text(encoding="utf-8")
-REPORT = ("Касым-Жомарт Токаев принял акима Карагандинской области Ермаганбета Булекпаева. "
-          "Аким доложил о росте промышленного производства на 5 процентов.\n")
-
-
-@pytest.fixture
-def shared_pipeline(pipeline, monkeypatch):
-    monkeypatch.setattr(batch, "_PIPELINE", pipeline)
-    return pipeline
+REPORT = "Касым-Жомарт Токаев принял министра энергетики Ерлана Аккенженова.\n"
 
 
 def output(out: Path):
@@ -162,3 +157,61 @@ def test_a_lone_surrogate_does_not_lose_a_jsonl_page(tmp_path, shared_pipeline, 
     validators["document"].validate(record)
     assert record["source"]["warnings"] == ["1 lone surrogate(s) in the page replaced by U+FFFD"]
     assert len(record["meetings"]) == 1
+
+
+# -- a worker that does not stop at its time limit is killed, not waited for -----------------
+
+def _nothing():
+    pass
+
+
+def _hangs_on_3(item):
+    if item == 3:  # C code that no signal interrupts, or a library that swallowed the alarm
+        signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])
+        time.sleep(600)
+    return item
+
+
+def test_the_pool_kills_a_worker_stuck_on_one_document():
+    delivered = []
+    finished = threading.Event()
+
+    def go():
+        run_pool(range(6), 2, delivered.append, init=_nothing, work=_hangs_on_3, max_lost=0,
+                 died=lambda item, why: ("died", item, why), stuck_after=1,
+                 stuck=lambda item, why: ("stuck", item, why))
+        finished.set()
+
+    threading.Thread(target=go, daemon=True).start()
+    assert finished.wait(120), "the pool waited for a stuck worker"
+    assert delivered[:3] + delivered[4:] == [0, 1, 2, 4, 5]
+    assert delivered[3][:2] == ("stuck", 3) and "killed" in delivered[3][2]
+
+
+def test_a_page_that_swallows_the_alarm_cannot_stall_a_parallel_run(tmp_path, monkeypatch, shared_pipeline):
+    """trafilatura catches Exception in its retries: the timeout's exception can be lost there."""
+    def swallows(html, url=None):
+        while True:
+            try:
+                time.sleep(600)
+            except Exception:  # noqa: BLE001 - what a library's broad except does to DocumentTimeout
+                pass
+
+    monkeypatch.setattr(pages, "extract_article", swallows)
+    monkeypatch.setattr(batch, "_init_worker", lambda single_threaded=False: None)  # forked: the model is there
+    monkeypatch.setattr(batch, "STUCK_GRACE", 1.0)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_hostile.html").write_text(PAGE, encoding="utf-8")
+    (folder / "b_report.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = []
+    runner = threading.Thread(target=lambda: result.append(run_batch([folder], out, jobs=2, timeout=0.5)),
+                              daemon=True)
+    runner.start()
+    runner.join(180)
+    assert not runner.is_alive(), "the run waited for a page that never ended"
+    records, errors = output(out)
+    assert [(Path(e["path"]).name, e["error"]) for e in errors] == [("a_hostile.html", "timeout")]
+    assert "killed" in errors[0]["message"] and list(records) == ["b_report"]
+    assert result[0]["counts"]["documents"] == 1
