@@ -178,14 +178,20 @@ def cmd_run(args) -> int:
 
 def cmd_extract(args) -> int:
     from .pipeline import Pipeline
-    from .reading import (DecodeError, InputError, decode, read_text_file, safe_doc_id,
+    from .reading import (DecodeError, InputError, decode, parse_date, read_text_file, safe_doc_id,
                           source_from_text as to_source)
 
     try:
         if args.file == "-":
+            from .pages import is_page_bytes, pending_page
+
             data = sys.stdin.buffer.read()
-            text, _ = decode(data)
-            src = to_source(text, published=args.published, doc_id="stdin")
+            if is_page_bytes(data):  # a saved page, read like a file of one
+                src = pending_page(data, "stdin", "stdin").extract()
+                src.published = parse_date(args.published) or src.published
+            else:
+                text, _ = decode(data)
+                src = to_source(text, published=args.published, doc_id="stdin")
         else:
             path = Path(args.file)
             if not path.is_file():
@@ -193,7 +199,6 @@ def cmd_extract(args) -> int:
                 return 2
             src = read_text_file(path, safe_doc_id(path.stem))
             if args.published:
-                from .reading import parse_date
                 src.published = parse_date(args.published)
     except (InputError, DecodeError, ValueError) as exc:
         print(f"extractor extract: {exc}", file=sys.stderr)

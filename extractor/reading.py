@@ -363,10 +363,12 @@ def safe_doc_id(raw: str) -> str:
     at most 120 characters and :data:`MAX_ID_BYTES` bytes of UTF-8."""
     cleaned = re.sub(r"[^\w.\-]+", "_", unicodedata.normalize("NFC", raw), flags=re.UNICODE)
     cleaned = cleaned.strip("._") or "doc"
-    cleaned = cleaned[:120]
-    while len(cleaned.encode("utf-8")) > MAX_ID_BYTES:
-        cleaned = cleaned[:-1]
-    return cleaned
+    return _fit(cleaned[:120], MAX_ID_BYTES)
+
+
+def _fit(text: str, max_bytes: int) -> str:
+    """``text`` cut to at most ``max_bytes`` bytes of UTF-8 (whole characters)."""
+    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 @dataclass
@@ -386,7 +388,7 @@ class DocIds:
         doc_id, n = base, 1
         while doc_id.lower() in self.used:
             n += 1
-            doc_id = f"{base}-{n}"
+            doc_id = f"{_fit(base, MAX_ID_BYTES - len(f'-{n}'))}-{n}"  # the bound holds with the suffix too
         self.used.add(doc_id.lower())
         return doc_id
 

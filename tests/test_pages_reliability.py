@@ -215,3 +215,26 @@ def test_a_page_that_swallows_the_alarm_cannot_stall_a_parallel_run(tmp_path, mo
     assert [(Path(e["path"]).name, e["error"]) for e in errors] == [("a_hostile.html", "timeout")]
     assert "killed" in errors[0]["message"] and list(records) == ["b_report"]
     assert result[0]["counts"]["documents"] == 1
+
+
+def test_a_doc_id_made_unique_stays_within_the_byte_bound():
+    from extractor.reading import DocIds
+
+    ids = DocIds()
+    claimed = [ids.claim("Ж" * 200) for _ in range(12)]
+    assert len(set(claimed)) == 12
+    assert all(len(doc_id.encode("utf-8")) <= 120 for doc_id in claimed)  # 'ЖЖ...Ж-2' was 122 bytes
+    assert claimed[1].endswith("-2") and claimed[11].endswith("-12")
+
+
+def test_extract_reads_a_page_from_stdin():
+    """It said 'an HTML page, not plain text: save the article's text instead'."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "extractor", "extract", "-", "--compact"], capture_output=True,
+                          input=PAGE.encode("utf-8"), timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert record["source"]["format"] == "html" and record["source"]["path"] == "stdin"
+    assert record["text"].startswith("Глава государства принял министра") and len(record["meetings"]) == 1
