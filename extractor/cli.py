@@ -84,7 +84,7 @@ def _size(value: str) -> int:
     number, unit = (text[:-1], text[-1]) if text and text[-1] in "kmg" else (text, "")
     try:
         size = int(float(number) * units[unit])
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or inf, 1e999
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or 500k, 64M, 1G)") from None
     if size < 1:
         raise argparse.ArgumentTypeError("must be at least 1 byte")

@@ -238,3 +238,12 @@ def test_extract_reads_a_page_from_stdin():
     record = json.loads(proc.stdout)
     assert record["source"]["format"] == "html" and record["source"]["path"] == "stdin"
     assert record["text"].startswith("Глава государства принял министра") and len(record["meetings"]) == 1
+
+
+@pytest.mark.parametrize("text", ["inf", "1e999k", "nan"])
+def test_max_bytes_infinity_is_a_usage_error_not_a_traceback(text):
+    from extractor.cli import build_parser
+
+    with pytest.raises(SystemExit) as info:  # was OverflowError: cannot convert float infinity to integer
+        build_parser().parse_args(["run", "x", "--out", "o", "--max-bytes", text])
+    assert info.value.code == 2
