@@ -26,7 +26,6 @@ from . import deadline
 from ._version import __version__
 from .deadline import DocumentTimeout
 from .engines.pool import DEFAULT_MAX_LOST, WorkersLost, run_pool
-from .pages import extracted
 from .reading import DEFAULT_MAX_BYTES, InputError, SourceDoc, display_path, read_inputs
 from .records import SCHEMA_VERSION
 from .writing import OutputFolder
@@ -82,8 +81,8 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         with deadline.budget(timeout):
-            # a web page's article is taken out here, under the same time budget (pages.py)
-            record = _PIPELINE.process(extracted(src))
+            # a web page's article is taken out in process(), under the same time budget (pages.py)
+            record = _PIPELINE.process(src)
         outcome = Outcome(
             doc_id=src.doc_id, path=src.path,
             record_json=record.model_dump_json(indent=2) + "\n",

@@ -247,3 +247,11 @@ def test_max_bytes_infinity_is_a_usage_error_not_a_traceback(text):
     with pytest.raises(SystemExit) as info:  # was OverflowError: cannot convert float infinity to integer
         build_parser().parse_args(["run", "x", "--out", "o", "--max-bytes", text])
     assert info.value.code == 2
+
+
+def test_the_library_pipeline_extracts_a_deferred_page(tmp_path, pipeline):
+    """A PendingPage handed to Pipeline.process is not an empty record."""
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    [src] = read_inputs([tmp_path], defer_pages=True)
+    record = pipeline.process(src)
+    assert record.source.format == "html" and len(record.meetings) == 1
