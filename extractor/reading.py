@@ -301,9 +301,6 @@ def looks_like_html(text: str) -> bool:
     return len(tags) >= 10 and sum(map(len, tags)) > 0.2 * len(head)
 
 
-_looks_like_html = looks_like_html  # the old private name
-
-
 def _cp1251(data: bytes) -> str:
     try:
         text = data.decode("cp1251")
