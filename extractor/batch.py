@@ -1,7 +1,7 @@
 """Batch runs: inputs -> worker processes -> output folder.
 
 Reading happens in the parent (cheap, and errors stay attributable to their
-input); extraction runs in ``jobs`` worker processes, each loading the models
+input; a web page's article is taken out in the workers, under ``--timeout``); extraction runs in ``jobs`` worker processes, each loading the models
 once; records come back as JSON strings and are written by the parent in input
 order.  At most ``jobs * WINDOW`` documents are in flight, so memory stays flat
 however large the batch is; errors are streamed to errors.jsonl (only the first
@@ -81,6 +81,7 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         with deadline.budget(timeout):
+            # a web page's article is taken out in process(), under the same time budget (pages.py)
             record = _PIPELINE.process(src)
         outcome = Outcome(
             doc_id=src.doc_id, path=src.path,
@@ -92,6 +93,9 @@ def process_document(src: SourceDoc, timeout: float = 0) -> Outcome:
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "timeout",
             "message": f"extraction took longer than {timeout:g} s", "doc_id": src.doc_id})
+    except InputError as exc:  # a page without an article
+        outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
+            "path": exc.path, "error": exc.error, "message": exc.message, "doc_id": exc.doc_id or src.doc_id})
     except Exception as exc:  # one bad document must not stop the batch
         outcome = Outcome(doc_id=src.doc_id, path=src.path, error={
             "path": src.path or src.doc_id, "error": "extraction_failed",
@@ -112,6 +116,21 @@ def worker_died(src: SourceDoc, why: str) -> Outcome:
         "path": src.path or src.doc_id, "error": "worker_died",
         "message": f"the worker process died while extracting this document: {why}",
         "doc_id": src.doc_id})
+
+
+def stuck_document(src: SourceDoc, why: str) -> Outcome:
+    """The outcome of a document that ran on long past its time budget (its worker was killed)."""
+    return Outcome(doc_id=src.doc_id, path=src.path, error={
+        "path": src.path or src.doc_id, "error": "timeout",
+        "message": f"extraction did not stop at the time limit: {why}", "doc_id": src.doc_id})
+
+
+def stuck_after(timeout: float) -> Optional[float]:
+    """When a worker that did not stop at ``timeout`` is killed: the alarm had its chance."""
+    return timeout * 2 + STUCK_GRACE if timeout > 0 else None
+
+
+STUCK_GRACE = 10.0
 
 
 def default_jobs() -> int:
@@ -185,7 +204,7 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
             progress(stats)
 
     def items():
-        for item in read_inputs(input_paths, max_bytes=max_bytes, skip=[out.dir]):
+        for item in read_inputs(input_paths, max_bytes=max_bytes, skip=[out.dir], defer_pages=True):
             if isinstance(item, InputError):
                 fail({"path": item.path, "error": item.error, "message": item.message,
                       **({"doc_id": item.doc_id} if item.doc_id else {})})
@@ -284,7 +303,8 @@ def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Out
                   timeout: float, max_lost: int = DEFAULT_MAX_LOST) -> None:
     run_pool(sources, jobs, record, init=functools.partial(_init_worker, True),
              work=functools.partial(process_document, timeout=timeout), died=worker_died,
-             window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome))
+             window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome),
+             stuck_after=stuck_after(timeout), stuck=stuck_document)
 
 
 def _library_versions() -> dict[str, str]:

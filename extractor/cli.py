@@ -86,7 +86,7 @@ def _size(value: str) -> int:
     number, unit = (text[:-1], text[-1]) if text and text[-1] in "kmg" else (text, "")
     try:
         size = int(float(number) * units[unit])
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or inf, 1e999
         raise argparse.ArgumentTypeError(f"not a size: {value!r} (bytes, or 500k, 64M, 1G)") from None
     if size < 1:
         raise argparse.ArgumentTypeError("must be at least 1 byte")
@@ -185,14 +185,20 @@ def cmd_run(args) -> int:
 
 def cmd_extract(args) -> int:
     from .pipeline import Pipeline
-    from .reading import (DecodeError, InputError, decode, read_text_file, safe_doc_id,
+    from .reading import (DecodeError, InputError, decode, parse_date, read_text_file, safe_doc_id,
                           source_from_text as to_source)
 
     try:
         if args.file == "-":
+            from .pages import is_page_bytes, pending_page
+
             data = sys.stdin.buffer.read()
-            text, _ = decode(data)
-            src = to_source(text, published=args.published, doc_id="stdin")
+            if is_page_bytes(data):  # a saved page, read like a file of one
+                src = pending_page(data, "stdin", "stdin").extract()
+                src.published = parse_date(args.published) or src.published
+            else:
+                text, _ = decode(data)
+                src = to_source(text, published=args.published, doc_id="stdin")
         else:
             path = Path(args.file)
             if not path.is_file():
@@ -200,7 +206,6 @@ def cmd_extract(args) -> int:
                 return 2
             src = read_text_file(path, safe_doc_id(path.stem))
             if args.published:
-                from .reading import parse_date
                 src.published = parse_date(args.published)
     except (InputError, DecodeError, ValueError) as exc:
         print(f"extractor extract: {exc}", file=sys.stderr)

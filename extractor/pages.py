@@ -18,18 +18,20 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence, Union
 
-from .reading import (DEFAULT_MAX_BYTES, HTML_SUFFIXES, InputError, SourceDoc,  # noqa: F401 (HTML_SUFFIXES: re-exported)
-                      display_path, parse_date, read_bytes)
+from .reading import (HTML_SUFFIXES, PAGE_COMMENTS, InputError, SourceDoc,  # noqa: F401 (HTML_SUFFIXES: re-exported)
+                      parse_date, without_surrogates)
 
 MAX_PAGE_BYTES = 20_000_000  # a larger "page" is not an article; lxml would take seconds
 
 # A whole page: optional BOM, comments ("<!-- saved from url=(0074)... -->", the
 # mark browsers leave on a saved page), then a doctype, <html> or an XML prolog.
+# The comments are bounded and cannot overlap (reading.PAGE_COMMENTS): an unbounded
+# ``(?:<!--.*?-->\s*)*`` backtracks exponentially on a .txt of many empty comments.
 _PAGE_START = re.compile(
-    r"\A\ufeff?\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*(?:<!doctype\s+html|<html[\s>]))",
+    r"\A\ufeff?\s*" + PAGE_COMMENTS
+    + r"(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]{0,1000}>\s*(?:<!doctype\s+html|<html[\s>]))",
     re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
@@ -60,6 +62,11 @@ class NoArticle(ValueError):
 def is_page(text: str) -> bool:
     """Is this a whole HTML page (what a browser saves), not a fragment of markup?"""
     return bool(_PAGE_START.match(text[:100_000]))
+
+
+def is_page_bytes(data: bytes) -> bool:
+    """:func:`is_page` on raw bytes, whatever their encoding (the start of a page is ASCII)."""
+    return is_page(data[:100_000].decode("utf-8", "replace"))
 
 
 def decode_page(data: bytes) -> tuple[str, str]:
@@ -160,58 +167,92 @@ def _clean(value: Optional[str]) -> Optional[str]:
 
 def source_from_html(html: str, *, doc_id: Optional[str] = None, path: Optional[str] = None,
                      published=None, outlet: Optional[str] = None, url: Optional[str] = None,
-                     sha256: Optional[str] = None, encoding: str = "utf-8") -> PageDoc:
-    """A :class:`PageDoc` for a page given as a string; raises :class:`NoArticle`."""
-    article = extract_article(html, url)
+                     sha256: Optional[str] = None, encoding: str = "utf-8",
+                     warnings: Sequence[str] = ()) -> PageDoc:
+    """A :class:`PageDoc` for a page given as a string; raises :class:`NoArticle`.
+
+    Lone surrogates (JSON allows "\\ud800") become U+FFFD first: lxml drops a page
+    that holds one, so one odd character would lose the whole article."""
+    digest = sha256 or hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+    warnings = list(warnings)
+    clean = without_surrogates(html)
+    if clean is not html:
+        bad = sum(1 for ch in html if "\ud800" <= ch <= "\udfff")
+        warnings.append(f"{bad} lone surrogate(s) in the page replaced by U+FFFD")
+    article = extract_article(clean, url)
     text_sha = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
     if isinstance(published, str):
         published = parse_date(published)
+    outlet = without_surrogates(outlet) if isinstance(outlet, str) else None
+    url = without_surrogates(url) if isinstance(url, str) else None
     return PageDoc(
-        doc_id=doc_id or f"page_{text_sha[:16]}", text=article.text,
-        sha256=sha256 or hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest(),
+        doc_id=doc_id or f"page_{text_sha[:16]}", text=article.text, sha256=digest,
         encoding=encoding, path=path, published=published or article.published,
         outlet=outlet or article.site_name, url=url or article.canonical_url,
         title=article.title, site_name=article.site_name, canonical_url=article.canonical_url,
-        text_sha256=text_sha)
+        text_sha256=text_sha, warnings=warnings)
 
 
-def page_from_bytes(data: bytes, path: str, doc_id: str) -> PageDoc:
-    """A saved page read from disk (``*.html``, or a ``.txt`` holding a whole page)."""
-    if len(data) > MAX_PAGE_BYTES:
-        raise InputError(path, "too_large", f"an HTML page of {len(data)} bytes (limit {MAX_PAGE_BYTES})", doc_id)
-    if b"\x00" in data[:65536]:
-        raise InputError(path, "binary", "NUL bytes: binary data, not an HTML page", doc_id)
-    html, encoding = decode_page(data)
-    try:
-        return source_from_html(html, doc_id=doc_id, path=path, encoding=encoding,
-                                sha256=hashlib.sha256(data).hexdigest())
-    except NoArticle as exc:
-        raise InputError(path, "no_article", str(exc), doc_id) from None
-    except Exception as exc:  # lxml/trafilatura on hostile markup: this input fails, the batch goes on
-        raise InputError(path, "no_article", f"the page could not be parsed: {exc}", doc_id) from None
+@dataclass
+class PendingPage(SourceDoc):
+    """A page that is read but not yet extracted (``text`` is empty until then).
+
+    Taking the article out of a page (trafilatura) is part of a document's work,
+    not of reading: it can take seconds on a large or hostile page.  A batch
+    calls :meth:`extract` in its worker stage, under ``--timeout``, so a slow
+    page is a ``timeout`` line like any slow document and never stalls the
+    reader.  ``sha256`` is already the input's hash (what ``--resume`` compares)."""
+
+    html: Union[bytes, str] = b""  # the file's bytes, or the text of a JSONL "html" field
+
+    def extract(self) -> PageDoc:
+        """The page's article; raises :class:`InputError` (``no_article``) when it has none."""
+        from .deadline import DocumentTimeout
+
+        where = self.path or self.doc_id
+        try:
+            html, encoding = decode_page(self.html) if isinstance(self.html, bytes) \
+                else (self.html, self.encoding)
+            return source_from_html(html, doc_id=self.doc_id, path=self.path, published=self.published,
+                                    outlet=self.outlet, url=self.url, sha256=self.sha256,
+                                    encoding=encoding, warnings=self.warnings)
+        except NoArticle as exc:
+            raise InputError(where, "no_article", str(exc), self.doc_id) from None
+        except DocumentTimeout:
+            raise
+        except Exception as exc:  # lxml/trafilatura on hostile markup: this input fails, the batch goes on
+            raise InputError(where, "no_article", f"the page could not be parsed: {exc}", self.doc_id) from None
 
 
-def read_html_file(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> PageDoc:
-    """A saved page on disk: read like any input (regular files only, at most
-    ``max_bytes``), then through :func:`page_from_bytes`."""
-    data = read_bytes(path, max_bytes)
-    return page_from_bytes(data, display_path(path), doc_id)
+def extracted(src: SourceDoc) -> SourceDoc:
+    """A document ready for the pipeline: a :class:`PendingPage` is extracted now."""
+    return src.extract() if isinstance(src, PendingPage) else src
 
 
-def page_article(article: dict, where: str, doc_id: str, published) -> PageDoc | InputError:
-    """A JSONL line with an ``"html"`` field (and no ``"text"``)."""
-    html = article["html"]
+def pending_page(html: Union[bytes, str], path: str, doc_id: str, **meta) -> PendingPage:
+    """A page (a file's bytes, or a JSONL ``"html"`` field) checked but not yet extracted;
+    raises :class:`InputError` for one that is empty, too large or binary."""
     if not html.strip():
-        return InputError(where, "empty", "empty 'html' field", doc_id)
+        raise InputError(path, "empty", "an empty page", doc_id)
+    if len(html) > MAX_PAGE_BYTES:
+        raise InputError(path, "too_large", f"an HTML page of {len(html)} bytes (limit {MAX_PAGE_BYTES})",
+                         doc_id)
+    if (b"\x00" if isinstance(html, bytes) else "\x00") in html[:65536]:
+        raise InputError(path, "binary", "NUL bytes: binary data, not an HTML page", doc_id)
+    digest = hashlib.sha256(html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass"))
+    return PendingPage(doc_id=doc_id, text="", sha256=digest.hexdigest(), encoding="utf-8", path=path,
+                       html=html, **meta)
+
+
+def page_article(article: dict, where: str, doc_id: str, published) -> PendingPage | InputError:
+    """A JSONL line with an ``"html"`` field (and no ``"text"``)."""
     outlet, url = article.get("outlet"), article.get("url")
     try:
-        return source_from_html(html, doc_id=doc_id, path=where, published=published,
-                                outlet=outlet if isinstance(outlet, str) else None,
-                                url=url if isinstance(url, str) else None)
-    except NoArticle as exc:
-        return InputError(where, "no_article", str(exc), doc_id)
-    except Exception as exc:
-        return InputError(where, "no_article", f"the page could not be parsed: {exc}", doc_id)
+        return pending_page(article["html"], where, doc_id, published=published,
+                            outlet=outlet if isinstance(outlet, str) else None,
+                            url=url if isinstance(url, str) else None)
+    except InputError as exc:
+        return exc
 
 
 def page_fields(src: SourceDoc) -> dict:

@@ -23,7 +23,7 @@ from .entities.regions import merge_places, place_mentions
 from .entities.positions import extract_positions
 from .figures.extract import extract_figures
 from .meetings.assemble import assemble, report_bounds
-from .pages import page_fields
+from .pages import extracted, page_fields
 from .reading import SourceDoc, source_from_text as to_source
 from .records import BoilerplateSpan, DocumentRecord, Mention, Source, TextSpan
 from .spans import Span
@@ -84,6 +84,10 @@ class Pipeline:
 
     # -- stages ---------------------------------------------------------------
     def process(self, src: SourceDoc) -> DocumentRecord:
+        """The record of one document.  A page not yet extracted (``read_inputs(...,
+        defer_pages=True)``) is extracted first: :class:`~extractor.reading.InputError`
+        (``no_article``) when it has no article."""
+        src = extracted(src)
         text, begin = src.text, src.header_end
         record = DocumentRecord(
             pipeline_version=__version__,

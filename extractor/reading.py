@@ -280,8 +280,10 @@ def _mostly_utf8(data: bytes) -> Optional[tuple[str, int]]:
 # an HTML page: a doctype or <html> first, possibly after comments such as the
 # "<!-- saved from url=(0062)https://... -->" line browsers write; bounded, so crafted
 # text cannot make the check slow
+# (the comments cannot overlap and are bounded: no backtracking on crafted text; pages.py too)
+PAGE_COMMENTS = r"(?:<!--(?:(?!-->).){0,4000}-->\s*){0,8}"
 _HTML_START = re.compile(
-    r"\A\ufeff?\s*(?:<!--(?:(?!-->).){0,4000}-->\s*){0,8}(?:<!doctype\s+html|<html\b|<\?xml)",
+    r"\A\ufeff?\s*" + PAGE_COMMENTS + r"(?:<!doctype\s+html|<html\b|<\?xml)",
     re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?(?:html|head|body|div|span|p|a|script|style|meta|link|table|tr|td|ul|li|br)\b"
                   r"[^<>]{0,1000}>", re.IGNORECASE)
@@ -297,9 +299,6 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = _TAG.findall(head)
     return len(tags) >= 10 and sum(map(len, tags)) > 0.2 * len(head)
-
-
-_looks_like_html = looks_like_html  # the old private name
 
 
 def _cp1251(data: bytes) -> str:
@@ -361,10 +360,12 @@ def safe_doc_id(raw: str) -> str:
     at most 120 characters and :data:`MAX_ID_BYTES` bytes of UTF-8."""
     cleaned = re.sub(r"[^\w.\-]+", "_", unicodedata.normalize("NFC", raw), flags=re.UNICODE)
     cleaned = cleaned.strip("._") or "doc"
-    cleaned = cleaned[:120]
-    while len(cleaned.encode("utf-8")) > MAX_ID_BYTES:
-        cleaned = cleaned[:-1]
-    return cleaned
+    return _fit(cleaned[:120], MAX_ID_BYTES)
+
+
+def _fit(text: str, max_bytes: int) -> str:
+    """``text`` cut to at most ``max_bytes`` bytes of UTF-8 (whole characters)."""
+    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 @dataclass
@@ -384,26 +385,39 @@ class DocIds:
         doc_id, n = base, 1
         while doc_id.lower() in self.used:
             n += 1
-            doc_id = f"{base}-{n}"
+            doc_id = f"{_fit(base, MAX_ID_BYTES - len(f'-{n}'))}-{n}"  # the bound holds with the suffix too
         self.used.add(doc_id.lower())
         return doc_id
 
 
-def read_text_file(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+def read_file(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+    """A ``.txt`` or ``.html`` file (regular, at most ``max_bytes``) as a document.
+
+    A saved page (``*.html`` / ``*.htm``, or any file that starts like a whole page,
+    in whatever encoding) is a :class:`~extractor.pages.PendingPage`: its article is
+    extracted later, in the worker stage (see :func:`read_inputs`).  A ``.txt`` of
+    markup that is not a whole page is refused (``html``)."""
+    from .pages import is_page_bytes, pending_page
+
     data = read_bytes(path, max_bytes)
     where = display_path(path)
+    if path.suffix.lower() in HTML_SUFFIXES or is_page_bytes(data):
+        return pending_page(data, where, doc_id)
     try:
         decoded = decode_document(data)
     except DecodeError as exc:
-        if exc.error == "html":  # a whole saved page is read as a page; a markup fragment is refused
-            from .pages import is_page, page_from_bytes
-            if is_page(data.decode("utf-8", "replace")):
-                return page_from_bytes(data, where, doc_id)
         raise InputError(where, exc.error, str(exc), doc_id) from None
     published, header_end = parse_header(decoded.text)
     return SourceDoc(doc_id=doc_id, text=decoded.text, sha256=sha256(data), encoding=decoded.encoding,
                      path=where, published=published, header_end=header_end,
                      warnings=decoded.warnings)
+
+
+def read_text_file(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDoc:
+    """:func:`read_file`, with a page's article extracted at once (``no_article`` raises)."""
+    from .pages import extracted
+
+    return extracted(read_file(path, doc_id, max_bytes))
 
 
 def read_jsonl(path: Path, ids: DocIds, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -466,8 +480,11 @@ def _article(decoded: Decoded, where: str, path: Path, lineno: int, ids: DocIds)
         if text is None and isinstance(article.get("html"), str):  # a scraped page: extractor/pages.py
             from .pages import page_article
             raw_id = str(article.get("id") or f"{name_for_id(path)}_{lineno}")
-            return page_article(article, where, ids.claim(without_surrogates(raw_id)),
+            page = page_article(article, where, ids.claim(without_surrogates(raw_id)),
                                 parse_date(article.get("published")))
+            if isinstance(page, SourceDoc):
+                page.warnings = decoded.warnings + page.warnings
+            return page
         if not isinstance(text, str):
             raise ValueError("'text' is missing or not a string")
         if not text.strip():
@@ -522,29 +539,36 @@ def source_from_text(text: str, published=None, doc_id=None, outlet=None, url=No
 
 
 def read_inputs(inputs: Iterable[Union[str, Path]], max_bytes: int = DEFAULT_MAX_BYTES,
-                skip: Iterable[Union[str, Path]] = ()) -> Iterator[Item]:
+                skip: Iterable[Union[str, Path]] = (), defer_pages: bool = False) -> Iterator[Item]:
     """Stream every document (or input error) of a batch, in a stable order.
 
     ``max_bytes`` bounds one document (a file, a JSONL line); folders in ``skip``
-    (the run's output folder) are not searched."""
+    (the run's output folder) are not searched.  With ``defer_pages`` a web page
+    is yielded as a :class:`~extractor.pages.PendingPage` (its article is taken
+    out by whoever runs the document, under its time budget: a batch's workers);
+    otherwise it is extracted here."""
+    from .pages import extracted
+
+    for item in _read_all(inputs, max_bytes, skip):
+        if not defer_pages and isinstance(item, SourceDoc):
+            try:
+                item = extracted(item)
+            except InputError as exc:
+                item = exc
+        yield item
+
+
+def _read_all(inputs, max_bytes: int, skip) -> Iterator[Item]:
     ids = DocIds()
     for found in discover(inputs, skip):
         if isinstance(found, InputError):
             yield found
         elif found.suffix.lower() in JSONL_SUFFIXES:
             yield from read_jsonl(found, ids, max_bytes)
-        elif found.suffix.lower() in HTML_SUFFIXES:
-            from .pages import read_html_file
-            doc_id = ids.claim(name_for_id(found))
-            try:
-                yield read_html_file(found, doc_id, max_bytes)
-            except InputError as exc:
-                exc.doc_id = exc.doc_id or doc_id
-                yield exc
         else:
             doc_id = ids.claim(name_for_id(found))
             try:
-                yield read_text_file(found, doc_id, max_bytes)
+                yield read_file(found, doc_id, max_bytes)
             except InputError as exc:
                 exc.doc_id = exc.doc_id or doc_id
                 yield exc

@@ -21,6 +21,15 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.fixture
+def shared_pipeline(pipeline, monkeypatch):
+    """In-process batch runs (jobs=1) reuse the session's pipeline instead of loading another."""
+    from extractor import batch
+
+    monkeypatch.setattr(batch, "_PIPELINE", pipeline)
+    return pipeline
+
+
 @pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

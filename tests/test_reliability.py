@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from extractor import batch
 from extractor.batch import process_document, run_batch
 from extractor.engines.pool import WorkersLost, run_pool
 from extractor.reading import (
@@ -25,13 +24,6 @@ from extractor.writing import OutputError, OutputFolder
 EXTRACTOR = [sys.executable, "-m", "extractor"]
 REPORT = ("Касым-Жомарт Токаев принял акима Карагандинской области Ермаганбета Булекпаева. "
           "Аким доложил о росте промышленного производства на 5 процентов.\n")
-
-
-@pytest.fixture
-def shared_pipeline(pipeline, monkeypatch):
-    """In-process runs (jobs=1) reuse the session's pipeline instead of loading another."""
-    monkeypatch.setattr(batch, "_PIPELINE", pipeline)
-    return pipeline
 
 
 def run_here(inputs, out, **kw):

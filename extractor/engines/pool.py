@@ -11,7 +11,11 @@ fails without end.  This pool watches every worker's process sentinel:
   ``max_lost`` times in a run; after that :class:`WorkersLost` stops the run
   with a clear message;
 * workers die with the parent (``PR_SET_PDEATHSIG``), so SIGTERM or a crash of
-  the main process never leaves a worker running.
+  the main process never leaves a worker running;
+* a worker still busy with one document ``stuck_after`` seconds after it began
+  (a signal cannot stop C code such as a regex or lxml, and a library may
+  swallow the timeout's exception) is killed and replaced; that document
+  becomes ``stuck(item, why)`` and does not count as a lost worker.
 
 Outcomes are handed back in input order; at most ``jobs * window`` documents
 are in flight or waiting to be written.
@@ -23,6 +27,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import time
 from collections import deque
 from multiprocessing.connection import wait
 from multiprocessing.reduction import ForkingPickler
@@ -88,6 +93,7 @@ class _Worker:
         self.closed = False             # its pipe reached EOF: the process is gone
         self.init_error: Optional[str] = None
         self.inflight: deque = deque()  # (seq, pickled size), in the order sent
+        self.busy_since: Optional[float] = None  # when the document it works on began (about)
 
     @property
     def queued_bytes(self) -> int:
@@ -127,13 +133,18 @@ def _how_it_died(proc) -> str:
 def run_pool(items: Iterable, jobs: int, deliver: Callable, init: Callable[[], None], work: Callable,
              died: Callable[[object, str], object], window: int = 8,
              max_lost: int = DEFAULT_MAX_LOST,
-             done_already: Callable[[object], bool] = lambda item: False) -> None:
+             done_already: Callable[[object], bool] = lambda item: False,
+             stuck_after: Optional[float] = None,
+             stuck: Optional[Callable[[object, str], object]] = None) -> None:
     """``deliver(work(item))`` for every item, in order, on ``jobs`` worker processes.
 
     ``init()`` runs once in each worker; ``died(item, why)`` makes the outcome of
     an item whose worker died while working on it; an item for which
-    ``done_already(item)`` is true is its own outcome (delivered in its turn)."""
+    ``done_already(item)`` is true is its own outcome (delivered in its turn).
+    A worker busy with one item for more than ``stuck_after`` seconds is killed;
+    ``stuck(item, why)`` (default ``died``) is that item's outcome."""
     pool = _Pool(items, jobs, init, work, died, window, max_lost, done_already)
+    pool.stuck_after, pool.stuck = stuck_after, stuck or died
     try:
         while True:
             pool.fill()
@@ -142,9 +153,11 @@ def run_pool(items: Iterable, jobs: int, deliver: Callable, init: Callable[[], N
                 break
             outcome = pool.next_outcome()
             if outcome is None:
-                pool.poll(timeout=5.0)
+                pool.poll(timeout=5.0 if not stuck_after else min(5.0, stuck_after))
+                pool.reap_stuck()
             else:  # writing it may take a while: first make sure every worker has work
                 pool.poll(timeout=0)
+                pool.reap_stuck()
                 pool.dispatch()
                 deliver(outcome)
     except BaseException:
@@ -165,6 +178,8 @@ class _Pool:
         self.payloads: dict[int, bytes] = {}  # seq -> the pickled task of a waiting item
         self.done: dict[int, object] = {}     # seq -> outcome, until its turn to be delivered
         self.next_seq = self.next_out = 0
+        self.stuck_after: Optional[float] = None
+        self.stuck = died
 
     def fill(self) -> None:
         while not self.exhausted and self.next_seq - self.next_out < self.limit:
@@ -205,6 +220,8 @@ class _Pool:
                 self.waiting.popleft()
                 del self.payloads[seq]
                 self.sent[seq] = item
+                if not worker.inflight:
+                    worker.busy_since = time.monotonic()
                 worker.inflight.append((seq, len(payload)))
 
     def poll(self, timeout: float) -> None:
@@ -223,12 +240,26 @@ class _Pool:
                 worker.proc.join(1)
                 self.lose(worker, f"worker process {worker.proc.pid} {_how_it_died(worker.proc)}")
 
-    def lose(self, worker: _Worker, why: str) -> None:
-        self.lost += 1
+    def reap_stuck(self) -> None:
+        """Kill (and replace) every worker busy with one item for more than ``stuck_after`` s."""
+        if not self.stuck_after:
+            return
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.inflight and worker.busy_since is not None \
+                    and now - worker.busy_since > self.stuck_after:
+                _drain(worker, self.done, self.sent)  # it may have just finished
+                if worker.inflight and worker.busy_since is not None \
+                        and time.monotonic() - worker.busy_since > self.stuck_after:
+                    self.lose(worker, f"still working on it {self.stuck_after:g} s after it began: "
+                                      f"worker process {worker.proc.pid} killed", self.stuck, count=False)
+
+    def lose(self, worker: _Worker, why: str, outcome: Optional[Callable] = None, count: bool = True) -> None:
+        self.lost += count
         queued = [seq for seq, _ in worker.inflight]
         if worker.ready and queued:  # the first one was running: its worker died on it
             seq = queued.pop(0)
-            self.done[seq] = self.died(self.sent.pop(seq), why)
+            self.done[seq] = (outcome or self.died)(self.sent.pop(seq), why)
         for seq in reversed(queued):  # never started: another worker takes them
             self.waiting.appendleft((seq, self.sent.pop(seq)))
         worker.kill()
@@ -266,5 +297,6 @@ def _drain(worker: _Worker, done: dict, sent: dict) -> None:
         elif kind == "done":
             _, seq, outcome = message
             worker.inflight = deque(entry for entry in worker.inflight if entry[0] != seq)
+            worker.busy_since = time.monotonic() if worker.inflight else None  # the next one begins
             sent.pop(seq, None)
             done[seq] = outcome

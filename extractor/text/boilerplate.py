@@ -33,11 +33,8 @@ def headline_like(line: str) -> bool:
     return len(line) <= 250 and not line.rstrip("»\"”' ").endswith(_SENTENCE_END)
 
 
-_headline_like = headline_like
-
-
 def _is_rubric(line: str) -> bool:
-    return len(line.split()) <= 3 and _headline_like(line)
+    return len(line.split()) <= 3 and headline_like(line)
 
 
 def find_boilerplate(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -59,7 +56,7 @@ def boilerplate_reasons(text: str, start: int = 0) -> list[tuple[int, int, str]]
         if _MARKER.match(line):
             spans.append((s, e, "marker"))
             pending_headline = bool(_FOLLOWED_BY_HEADLINE.match(line)) and len(line.split()) <= 3
-        elif pending_headline and _headline_like(line):
+        elif pending_headline and headline_like(line):
             spans.append((s, e, "marker"))
             pending_headline = False
         else:
@@ -73,7 +70,7 @@ def _trailing_list(text: str, all_lines: list[tuple[int, int]]) -> int | None:
     block: list[tuple[int, int]] = []
     for s, e in reversed(all_lines):
         line = text[s:e]
-        if not (_headline_like(line) or _MARKER.match(line)):
+        if not (headline_like(line) or _MARKER.match(line)):
             break
         block.append((s, e))
     if len(block) < MIN_TAIL_LINES:

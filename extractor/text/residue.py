@@ -482,9 +482,7 @@ def _month(word: str):
     for n, prefix in enumerate(english, 1):
         if word.startswith(prefix):
             return n
-    if word.startswith("мар"):
-        return 3
-    for n, prefix in enumerate(_MONTH_PREFIXES, 1):
+    for n, prefix in enumerate(_MONTH_PREFIXES, 1):  # "мар" (3) is tried before "ма" (5)
         if word.startswith(prefix):
             return n
     return None
