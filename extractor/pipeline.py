@@ -107,7 +107,7 @@ class Pipeline:
         segments = clock("segment", blocks, view, sents)
         ner = clock("tag", self._ner, view, segments)
         spans = clock("extract", ner_mentions, view, ner)
-        spans = merge_places(spans, clock("places", place_mentions, view, segments))
+        spans = merge_places(spans, clock("places", place_mentions, view, segments), view)
         spans = clock("people", link_people, view, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
         spans = facility_names(spans, facilities) + facilities

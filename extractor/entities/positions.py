@@ -140,12 +140,25 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
     out = []
     for span in _positions(text, blocks, people):
         for place in places:
-            if span.start < place.start < span.end < place.end:
+            if span.start < place.start < span.end < place.end or _scope_after(text, span, place):
                 end = place.end
                 normal = (span.normal or span.text) + text[span.end:end]
                 span = Span(span.start, end, "position", text[span.start:end], normal=normal, source=span.source)
         out.append(span)
     return out
+
+
+def _scope_after(text: str, span: Span, place: Span) -> bool:
+    """A genitive place right after a bare head the grammar could not read on
+    ("акима | Восточно-Казахстанской области": the tokenizer splits the hyphenated adjective)."""
+    if not (0 < place.start - span.end <= 2 and text[span.end:place.start].isspace()):
+        return False
+    if " " in (span.text or "").strip() or place.type != "region":
+        return False
+    from ..tag.morph import parse
+
+    last = place.text.split()[-1].split("-")[-1].lower()
+    return any("gent" in p.tag for p in parse(last))
 
 
 def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:

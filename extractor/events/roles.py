@@ -162,6 +162,8 @@ def _report_of(p: Parsed, h: Word) -> list[Range]:
 
 def _light_noun(p: Parsed, w: Word) -> Optional[Word]:
     rels = ("obj", "nsubj", "obl") if w.lemma in {"состояться", "пройти", "указать", "ознакомиться"} else ("obj",)
+    if w.lemma == "представить" and (w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"):
+        rels = ("obj", "nsubj")  # "Главе государства был представлен доклад": the report is the subject
     for k in p.kids(w.i, *rels):
         cand = k
         if k.lemma in QUANTIFIERS:
