@@ -176,3 +176,37 @@ def test_announced_or_recalled_is_no_meeting(pipeline, text):
 def test_a_post_shared_by_coordinated_regions(pipeline, text, posts):
     got = meetings(pipeline, text, "2024-04-04")
     assert [[p.position for p in m.participants] for m in got] == posts
+
+
+@pytest.mark.parametrize("text, names", [
+    # a long list breaks the parse into fragments: the run of "post + person" pairs still gives one meeting each
+    ("Президент принял акима Туркестанской области Дархана Сатыбалды, акима Восточно-Казахстанской области "
+     "Ермека Кошербаева, акима Павлодарской области Абылкаира Скакова, акима города Шымкента Габита Сыздыкбекова, "
+     "акима Кызылординской области Нурлыбека Налибаева и акима Атырауской области Махамбета Досмухамбетова.",
+     [["Дархан Сатыбалды"], ["Ермек Кошербаев"], ["Абылкаир Скаков"], ["Габит Сыздыкбеков"], ["Нурлыбек Налибаев"],
+      ["Махамбет Досмухамбетов"]]),
+    # the announcement names no one: the list received after it is the meetings, not one more
+    ("Касым-Жомарт Токаев провел встречи с акимами регионов. Ему были доложены итоги года.\n"
+     "Президент принял акима Костанайской области Кумара Аксакалова, акима Мангистауской области Нурлана Ногаева "
+     "и акима Жамбылской области Ербола Карашукеева.",
+     [["Кумар Аксакалов"], ["Нурлан Ногаев"], ["Ербол Карашукеев"]]),
+    # a report presented to the host by a passive, its reporter named by "Аким региона NAME", then two heard
+    ("Главе государства был представлен доклад о развитии Костанайской области.\n"
+     "Аким региона Кумар Аксакалов рассказал о ходе посевной.\n"
+     "Касым-Жомарт Токаев также заслушал отчет акима Атырауской области Махамбета Досмухамбетова о паводках.\n"
+     "Далее Президент заслушал акима Мангистауской области Нурлана Ногаева.",
+     [["Кумар Аксакалов"], ["Махамбет Досмухамбетов"], ["Нурлан Ногаев"]]),
+])
+def test_officials_in_turn(pipeline, text, names):
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [[p.name for p in m.participants] for m in got] == names
+    assert {m.host.name for m in got} == {"Касым-Жомарт Токаев"}
+
+
+
+def test_a_list_after_the_sentence_is_not_received(pipeline):
+    """The run stops at the sentence's end: people named in the next sentence are no more patients."""
+    text = ("Президент принял акима Павлодарской области Асаина Байханова. Министр энергетики Алмасадам Саткалиев, "
+            "министр финансов Мади Такиев присутствовали на открытии станции.")
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [[p.name for p in m.participants] for m in got] == [["Асаин Байханов"]]
