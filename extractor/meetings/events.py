@@ -93,7 +93,9 @@ class Hosts:
                 if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
                     kind = title_kind(t.mention.normal)
                 gap = text[person.end:t.start] if person.end <= t.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"}:
+                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"} and not any(
+                        0 <= q.start - t.end <= 3 and text[t.end:q.start].strip() == "" for q in people):
+                    # "X, Президент ..." (not "принимая X, президент Y поставил": the title is Y's)
                     kind = kind or title_kind(t.mention.normal)
             term = listed_president(person.mention.normal)
             if kind is None and term is not None:
@@ -276,7 +278,9 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
         ranges = [r for r in ranges if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in ranges)]
     for rng in ranges:
         for role in roles_all(rng, items):
-            if role.empty or hosts.is_head_of_state(role) or (agent is not None and _same(role, agent)):
+            if role.empty or (agent is not None and _same(role, agent)):
+                continue
+            if hosts.is_head_of_state(role) and not _foreign_head(role, items, ev):
                 continue
             if role.person is None and role.post is None and role.position is not None and _plural(role.position):
                 continue
@@ -284,6 +288,14 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
                 continue  # two objects of the parse covering one phrase
             out.append(role)
     return out
+
+
+def _foreign_head(role: Role, items: Sequence[Item], ev: Event) -> bool:
+    """A President named in a call or talks who is none of ours ("телефонный разговор
+    Президента Касым-Жомарта Токаева с Президентом Владимиром Зеленским"): the one spoken to."""
+    if role.person is None or ev.kind not in {"call", "reception"}:
+        return False
+    return listed_president(entity_name(role.person, items)) is None
 
 
 def shared_posts(post: Item, items: Sequence[Item], end: int) -> list[Role]:

@@ -210,3 +210,18 @@ def test_a_list_after_the_sentence_is_not_received(pipeline):
             "министр финансов Мади Такиев присутствовали на открытии станции.")
     got = meetings(pipeline, text, "2024-05-01")
     assert [[p.name for p in m.participants] for m in got] == [["Асаин Байханов"]]
+
+
+@pytest.mark.parametrize("text, kind, names", [
+    # "принимая X, президент Y ...": the title after the comma is Y's, X is received
+    ("В ходе рабочей поездки в Шымкент, принимая акима Габита Сыздыкбекова, Президент Касым-Жомарт Токаев "
+     "поставил ряд задач по благоустройству дворов.", "reception", [["Габит Сыздыкбеков"]]),
+    # a President none of ours, spoken to in a call, is the participant
+    ("Состоялся телефонный разговор Президента Касым-Жомарта Токаева с Президентом Узбекистана Шавкатом "
+     "Мирзиёевым.", "call", [["Шавкат Мирзиёев"]]),
+])
+def test_received_next_to_a_title(pipeline, text, kind, names):
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [m.kind for m in got] == [kind] * len(names)
+    assert [[p.name for p in m.participants] for m in got] == names
+    assert {m.host.name for m in got} == {"Касым-Жомарт Токаев"}
