@@ -20,6 +20,7 @@ from .triggers import (RETROSPECTIVE, TRANSITION, BY_PHONE, CALL, INSTRUCTION, L
 
 Range = tuple[int, int]
 QUANTIFIERS = {"ряд", "несколько", "серия", "комплекс", "список"}
+FUTURE_AUX = {"будет", "будут", "буду", "будем", "будете", "будешь"}  # "будет докладывать": analytic future
 EDGE_PUNCT = set(",.;:—–-«»\"()")
 
 
@@ -85,6 +86,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
     passive = w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"
     if kind in (RECEPTION, VISIT, MEETING, CALL) and _not_happened(w):
         return None  # "посетит", "планирует посетить": announced, not reported
+    if kind == REPORT and (w.feats.get("Tense") == "Fut" or any(k.text.lower() in FUTURE_AUX
+                                                               for k in p.kids(w.i, "aux", "aux:pass"))):
+        return None  # "аким будет докладывать Президенту раз в две недели": no report made yet
     ev = Event(kind, (p.start, p.end), (w.start, w.end), w.lemma, passive=passive)
     agent = _agent(p, w)
     if noun is not None and agent is not None and agent.i == noun.i:

@@ -225,3 +225,11 @@ def test_received_next_to_a_title(pipeline, text, kind, names):
     assert [m.kind for m in got] == [kind] * len(names)
     assert [[p.name for p in m.participants] for m in got] == names
     assert {m.host.name for m in got} == {"Касым-Жомарт Токаев"}
+
+
+def test_a_report_promised_is_no_meeting(pipeline):
+    """'будет докладывать Президенту': an analytic future, no report made to the host yet."""
+    text = ("Аким Алматы Ерболат Досаев будет раз в месяц докладывать Президенту о ходе ремонта дорог.\n"
+            "Касым-Жомарт Токаев принял министра энергетики Алмасадама Саткалиева.")
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [[p.name for p in m.participants] for m in got] == [["Алмасадам Саткалиев"]]
