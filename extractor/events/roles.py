@@ -274,12 +274,16 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
     elif noun.lemma == "задача":
         infs = [k for k in p.children[noun.i] if p.words[k].feats.get("VerbForm") == "Inf"]
         root = infs[0] if infs else noun.i
+        if not infs and noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:
+            root = noun.head  # "поставил ряд задач по ...": the whole object phrase
         idx = p.subtree(root, skip=_skipped(p, root))
-        if root == noun.i:
+        if root in (noun.i, noun.head):
             idx = [k for k in idx if k not in {r.i for r in rec} and not _under(p, k, [r.i for r in rec])]
     elif noun.lemma == "необходимость":
         idx = [k for k in p.subtree(noun.i, skip=_skipped(p, noun.i)) if k != noun.i and not (
             p.words[k].head == noun.i and p.words[k].rel == "case")]
+    elif any(k.lemma in {"какой", "который"} for k in p.kids(noun.i)):
+        return  # "сообщил, какие поручения Президент дал": the instructions are told elsewhere
     else:  # "дал ряд поручений по ...": the object phrase
         top = noun
         if noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:
