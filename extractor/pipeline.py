@@ -123,7 +123,8 @@ class Pipeline:
                        boilerplate, spans)
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
-                         outside(view, segments, boilerplate), bounds, published, events)
+                         outside(view, segments, boilerplate), bounds, published, events,
+                         [r.start for r in residue if r.reason == "earlier_event"])
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
         record.boilerplate = [BoilerplateSpan(start=r.start, end=r.end, reason=r.reason) for r in residue]
         record.mentions = mentions

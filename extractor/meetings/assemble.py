@@ -38,13 +38,15 @@ def report_bounds(text_length: int, header_end: int,
 
 def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequence[Span],
              sentences: Sequence[Sentence], bounds: tuple[int, int],
-             published: Optional[dt.date], events: Sequence[Event] = ()) -> list[MeetingRecord]:
+             published: Optional[dt.date], events: Sequence[Event] = (),
+             recalled: Sequence[int] = ()) -> list[MeetingRecord]:
+    """``recalled``: where the residue holds a recalled event ("Напомним, ..."), hidden from ``text``."""
     by_key = {s.key: s for s in spans}
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions]
     if not events:
         return []
     hosts = Hosts(text, items, events, published, bounds)
-    found = drafts(text, events, items, bounds, hosts)
+    found = drafts(text, events, items, bounds, hosts, recalled)
     if not found:
         return []
     placed = _place(text, found, events, items, bounds)

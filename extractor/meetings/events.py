@@ -331,14 +331,16 @@ def _plural(it: Item) -> bool:
 
 
 def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tuple[int, int],
-           hosts: "Hosts") -> list[Draft]:
+           hosts: "Hosts", recalled_at: Sequence[int] = ()) -> list[Draft]:
+    """``recalled_at``: starts of recalled events the residue hid ("Напомним, ... встретился")."""
     start, end = bounds
     events = [e for e in events if start <= e.sentence[0] and e.sentence[1] <= end]
     boiler = [(it.start, it.end) for it in items if it.mention.boilerplate]
     trip = bool(TRIP.search(text, start, end))
     facilities = [it for it in items if it.mention.type == "facility"]
     out: list[Draft] = []
-    recalled = min((e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS), default=end)
+    recalled = min([e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS]
+                   + [r for r in recalled_at if start <= r < end], default=end)
     for ev in events:
         if ev.kind not in MEETING_KINDS or ev.recalled:
             continue
