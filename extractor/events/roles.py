@@ -40,6 +40,7 @@ class Event:
     objects: list[str] = field(default_factory=list)  # lemmas of what was visited / received
     transition: bool = False  # "Затем / Далее / В тот же день ...": the next event of the day
     recalled: bool = False  # "Ранее ...", "Напомним, ...": an earlier event, reported elsewhere
+    headline: bool = False  # a line of its own with no full stop: restates the report under it
 
     @property
     def start(self) -> int:
@@ -58,6 +59,7 @@ def events_of(parsed: Parsed, text: str = "") -> list[Event]:
             # a headline restates the instruction the report gives
             event.transition = bool(text) and TRANSITION.match(text, parsed.start) is not None
             event.recalled = recalled
+            event.headline = headline
             out.append(event)
     return out
 

@@ -381,6 +381,7 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     # (not what follows a recalled reception: "Напомним, ... встретился с акимом. Аким рассказал Президенту")
     first = min(out[0].anchor.sentence[0] if out else end, recalled)
     passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first and not e.recalled
+               and not (e.headline and out)
                and hosts.is_host(roles_in(e.recipient[0], items))]
     if passive:
         ev = passive[0]

@@ -233,3 +233,18 @@ def test_a_report_promised_is_no_meeting(pipeline):
             "Касым-Жомарт Токаев принял министра энергетики Алмасадама Саткалиева.")
     got = meetings(pipeline, text, "2024-05-01")
     assert [[p.name for p in m.participants] for m in got] == [["Алмасадам Саткалиев"]]
+
+
+@pytest.mark.parametrize("text, names", [
+    # a headline reporting to the host restates the receptions under it: no meeting of its own
+    ("Президенту доложили о делах двух областей\nКасым-Жомарт Токаев принял акима Атырауской области Серика "
+     "Шапкенова.\nДалее Президент принял акима Мангистауской области Нурлана Ногаева.",
+     [["Серик Шапкенов"], ["Нурлан Ногаев"]]),
+    # the same report as a sentence of its own, with its reporter, before the receptions: a meeting
+    ("Президенту доложили о делах Атырауской области. Аким региона Серик Шапкенов рассказал о паводках.\n"
+     "Далее Президент принял акима Мангистауской области Нурлана Ногаева.",
+     [["Серик Шапкенов"], ["Нурлан Ногаев"]]),
+])
+def test_report_to_the_host_before_receptions(pipeline, text, names):
+    got = meetings(pipeline, text, "2024-05-01")
+    assert [[p.name for p in m.participants] for m in got] == names
