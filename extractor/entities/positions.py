@@ -216,8 +216,9 @@ def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):
         if any(p.start <= start < p.end for p in people):
             tokens = tokens[:k]
             break
-    while len(tokens) > 1 and tokens[-1].value in {"и", "«", "\"", "„"}:
-        tokens.pop()
+    while len(tokens) > 1 and tokens[-1].value in {"и", "«", "\"", "„"} and not (
+            tokens[-1].value == "\"" and sum(t.value == "\"" for t in tokens) % 2 == 0):
+        tokens.pop()  # a dangling opening quote, not the one closing "Самрук-Қазына"
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     if any(p.start <= start < p.end for p in people):
         return None
