@@ -113,7 +113,7 @@ class Pipeline:
         segments = clock("segment", blocks, view, sents)
         ner = clock("tag", self._ner, view, segments)
         spans = clock("extract", ner_mentions, view, ner)
-        spans = merge_places(spans, clock("places", place_mentions, view, segments))
+        spans = merge_places(spans, clock("places", place_mentions, view, segments), view)
         spans = clock("people", link_people, view, spans)
         spans += clock("institutions", extract_institutions, view, segments, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
@@ -128,14 +128,12 @@ class Pipeline:
         bounds = (report_start(view, residue, bounds[0]), bounds[1])
         # the meeting layer never sees residue: no meeting starts there, no fact comes from there
         shown = hidden(view, boilerplate)
-        # the parse still reads a recalled event ("Напомним, ... встретился с акимом"): it opens
-        # no meeting, but what follows it ("Аким рассказал Президенту ...") belongs to it
-        unparsed = spans_of([r for r in residue if r.reason != "earlier_event"])
-        events = clock("syntax", self._events, hidden(view, unparsed), outside(view, sents, unparsed),
-                       bounds, unparsed, spans)
+        events = clock("syntax", self._events, shown, outside(view, sents, boilerplate), bounds,
+                       boilerplate, spans)
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
-                         outside(view, segments, boilerplate), bounds, published, events)
+                         outside(view, segments, boilerplate), bounds, published, events,
+                         [r.start for r in residue if r.reason == "earlier_event"])
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
         record.boilerplate = [BoilerplateSpan(start=r.start, end=r.end, reason=r.reason) for r in residue]
         record.mentions = mentions

@@ -146,7 +146,7 @@ def extract_positions(text: str, blocks: Sequence[Sentence], people: Sequence[Sp
     out = []
     for span in _positions(text, blocks, people):
         for place in places:
-            if span.start < place.start < span.end < place.end:
+            if span.start < place.start < span.end < place.end or _scope_after(text, span, place):
                 end = place.end
                 normal = (span.normal or span.text) + text[span.end:end]
                 span = Span(span.start, end, "position", text[span.start:end], normal=normal, source=span.source)
@@ -294,6 +294,19 @@ def _nested_normal(surface: str) -> str:
         return surface
 
 
+def _scope_after(text: str, span: Span, place: Span) -> bool:
+    """A genitive place right after a bare head the grammar could not read on
+    ("акима | Восточно-Казахстанской области": the tokenizer splits the hyphenated adjective)."""
+    if not (0 < place.start - span.end <= 2 and text[span.end:place.start].isspace()):
+        return False
+    if " " in (span.text or "").strip() or place.type != "region":
+        return False
+    from ..tag.morph import parse
+
+    last = place.text.split()[-1].split("-")[-1].lower()
+    return any("gent" in p.tag for p in parse(last))
+
+
 def _positions(text: str, blocks: Sequence[Sentence], people: Sequence[Span]) -> list[Span]:
     stems = _anchor_stems()
     single, hyphenated = lexicon()
@@ -349,8 +362,9 @@ def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):
         if any(p.start <= start < p.end for p in people):
             tokens = tokens[:k]
             break
-    while len(tokens) > 1 and tokens[-1].value in {"и", "«", "\"", "„"}:
-        tokens.pop()
+    while len(tokens) > 1 and tokens[-1].value in {"и", "«", "\"", "„"} and not (
+            tokens[-1].value == "\"" and sum(t.value == "\"" for t in tokens) % 2 == 0):
+        tokens.pop()  # a dangling opening quote, not the one closing "Самрук-Қазына"
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     if any(p.start <= start < p.end for p in people):
         return None

@@ -72,9 +72,13 @@ def _adjectives(text: str, blocks: Sequence[Sentence], places: list[Span], kazak
     return out
 
 
-def merge_places(spans: list[Span], places: list[Span]) -> list[Span]:
+def merge_places(spans: list[Span], places: list[Span], text: str = "") -> list[Span]:
     """NER region/location spans give way to overlapping gazetteer places, and so does
-    an NER name that is exactly a known place ("Актогай" tagged as a person)."""
+    an NER name that is exactly a known place ("Актогай" tagged as a person).  A
+    one-word place in a given name's position before a surname ("акимом области
+    Алтаем Кульгиновым") is the person's given name (see :func:`given_name_places`)."""
+    if text:
+        spans, places = given_name_places(text, spans, places)
     exact = {(p.start, p.end) for p in places}
     kept = []
     for s in spans:
@@ -104,3 +108,59 @@ def _after_place(span: Span, places: list[Span]) -> Span | None:
             return Span(start, span.end, "person", text, normal=person_name(text), source=span.source,
                         data=dict(span.data))
     return span
+
+
+_PERSON_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def given_name_places(text: str, spans: list[Span], places: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A capitalised one-word place right before a surname NER found alone, agreeing with it
+    in case, and not after a preposition ("в Алтае"), is a given name: it joins the person
+    ("Алтаем Кульгиновым" -> "Алтай Кульгинов") and is no place."""
+    from .inflect import person_name
+
+    joined: set[tuple[int, int]] = set()
+    out = []
+    for s in spans:
+        words = s.text.split()
+        if s.type == "person" and s.source == "ner" and len(words) == 2:
+            # NER read the whole name ("Алтаем Кульгиновым"): the place at its start is no place
+            place = next((p for p in places if p.start == s.start and p.text == words[0]), None)
+            if place is not None and place.text[:1].isupper() and "-" not in place.text and (
+                    _cases(place.text) & _surname_cases(Span(s.end - len(words[1]), s.end, "person", words[1],
+                                                            normal=(s.normal or "").split()[-1]))):
+                joined.add((place.start, place.end))
+        elif s.type == "person" and s.source == "ner" and len(words) == 1:
+            place = next((p for p in places if p.end < s.start and text[p.end:s.start] == " "
+                          and " " not in p.text and "-" not in p.text and p.text[:1].isupper()
+                          and (p.start, p.end) not in joined), None)
+            if place is not None and not _after_preposition(text, place.start) and (
+                    _cases(place.text) & _surname_cases(s)):
+                joined.add((place.start, place.end))
+                name = text[place.start:s.end]
+                s = Span(place.start, s.end, "person", name, normal=person_name(name), source=s.source,
+                         data=dict(s.data))
+        out.append(s)
+    return out, [p for p in places if (p.start, p.end) not in joined]
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].split()
+    if not before:
+        return False
+    parses = parse(before[-1].lower().strip(",.;:«»\"()"))
+    return bool(parses) and parses[0].tag.POS in {"PREP", "CONJ"}
+
+
+def _cases(word: str) -> set:
+    return {p.tag.case for p in parse(word.lower()) if p.tag.POS == "NOUN" and p.tag.number != "plur"} & _PERSON_CASES
+
+
+def _surname_cases(span: Span) -> set:
+    """The cases a lone surname may be in: its Surn readings, and the nominative when NER's
+    normal form is the surface ("Кульгинов", a surname pymorphy does not know)."""
+    word = span.text.strip()
+    cases = {p.tag.case for p in parse(word.lower()) if "Surn" in p.tag and p.tag.number != "plur"}
+    if span.normal and span.normal == word:
+        cases.add("nomn")
+    return cases & _PERSON_CASES

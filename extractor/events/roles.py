@@ -20,6 +20,7 @@ from .triggers import (RETROSPECTIVE, TRANSITION, BY_PHONE, CALL, INSTRUCTION, L
 
 Range = tuple[int, int]
 QUANTIFIERS = {"ряд", "несколько", "серия", "комплекс", "список"}
+FUTURE_AUX = {"будет", "будут", "буду", "будем", "будете", "будешь"}  # "будет докладывать": analytic future
 EDGE_PUNCT = set(",.;:—–-«»\"()")
 
 
@@ -87,6 +88,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
     passive = w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"
     if kind in (RECEPTION, VISIT, MEETING, CALL) and _not_happened(w):
         return None  # "посетит", "планирует посетить": announced, not reported
+    if kind == REPORT and (w.feats.get("Tense") == "Fut" or any(k.text.lower() in FUTURE_AUX
+                                                               for k in p.kids(w.i, "aux", "aux:pass"))):
+        return None  # "аким будет докладывать Президенту раз в две недели": no report made yet
     ev = Event(kind, (p.start, p.end), (w.start, w.end), w.lemma, passive=passive)
     agent = _agent(p, w)
     if noun is not None and agent is not None and agent.i == noun.i:
@@ -164,6 +168,8 @@ def _report_of(p: Parsed, h: Word) -> list[Range]:
 
 def _light_noun(p: Parsed, w: Word) -> Optional[Word]:
     rels = ("obj", "nsubj", "obl") if w.lemma in {"состояться", "пройти", "указать", "ознакомиться"} else ("obj",)
+    if w.lemma == "представить" and (w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"):
+        rels = ("obj", "nsubj")  # "Главе государства был представлен доклад": the report is the subject
     for k in p.kids(w.i, *rels):
         cand = k
         if k.lemma in QUANTIFIERS:
@@ -270,12 +276,16 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
     elif noun.lemma == "задача":
         infs = [k for k in p.children[noun.i] if p.words[k].feats.get("VerbForm") == "Inf"]
         root = infs[0] if infs else noun.i
+        if not infs and noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:
+            root = noun.head  # "поставил ряд задач по ...": the whole object phrase
         idx = p.subtree(root, skip=_skipped(p, root))
-        if root == noun.i:
+        if root in (noun.i, noun.head):
             idx = [k for k in idx if k not in {r.i for r in rec} and not _under(p, k, [r.i for r in rec])]
     elif noun.lemma == "необходимость":
         idx = [k for k in p.subtree(noun.i, skip=_skipped(p, noun.i)) if k != noun.i and not (
             p.words[k].head == noun.i and p.words[k].rel == "case")]
+    elif any(k.lemma in {"какой", "который"} for k in p.kids(noun.i)):
+        return  # "сообщил, какие поручения Президент дал": the instructions are told elsewhere
     else:  # "дал ряд поручений по ...": the object phrase
         top = noun
         if noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:

@@ -38,7 +38,9 @@ def report_bounds(text_length: int, header_end: int,
 
 def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequence[Span],
              sentences: Sequence[Sentence], bounds: tuple[int, int],
-             published: Optional[dt.date], events: Sequence[Event] = ()) -> list[MeetingRecord]:
+             published: Optional[dt.date], events: Sequence[Event] = (),
+             recalled: Sequence[int] = ()) -> list[MeetingRecord]:
+    """``recalled``: where the residue holds a recalled event ("Напомним, ..."), hidden from ``text``."""
     by_key = {s.key: s for s in spans}
     # a post nested in a post ("акима" of "акима Туркестанской области") is a mention for
     # NEREL-style scoring, not another official
@@ -47,7 +49,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     if not events:
         return []
     hosts = Hosts(text, items, events, published, bounds)
-    found = drafts(text, events, items, bounds, hosts)
+    found = drafts(text, events, items, bounds, hosts, recalled)
     if not found:
         return []
     placed = _place(text, found, events, items, bounds)

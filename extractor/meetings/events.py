@@ -93,7 +93,9 @@ class Hosts:
                 if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
                     kind = title_kind(t.mention.normal)
                 gap = text[person.end:t.start] if person.end <= t.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"}:
+                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"} and not any(
+                        0 <= q.start - t.end <= 3 and text[t.end:q.start].strip() == "" for q in people):
+                    # "X, Президент ..." (not "принимая X, президент Y поставил": the title is Y's)
                     kind = kind or title_kind(t.mention.normal)
             term = listed_president(person.mention.normal)
             if kind is None and term is not None:
@@ -233,13 +235,53 @@ def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
     return out
 
 
-def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Role] = None) -> list[Role]:
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:а\s+также\s+)?|\s(?:и|а\s+также)\s+)")
+
+
+def listed_run(text: str, rng: Range, items: Sequence[Item]) -> Range:
+    """The whole run of "post + person" pairs joined by commas / "и" that ``rng`` lies in.
+    A long list of officials breaks the parse into fragments ("акима А X, акима",
+    "Б-ской области", ...); the mentions still tell where the list starts and ends."""
+    pieces = sorted((it for it in items if it.mention.type in {"position", "person", "region"}
+                     and not it.mention.boilerplate), key=lambda it: (it.start, -it.end))
+    units: list[list[int]] = []  # [start, end, ends with a person]
+    for it in pieces:
+        if units and it.start < units[-1][1]:
+            continue  # a region inside a post
+        units.append([it.start, it.end, it.mention.type == "person"])
+    pairs, cur = [], None  # "post + person" pairs: a post then a person, only spaces between
+    for u in units:
+        if cur is not None and not cur[2] and u[2] and text[cur[1]:u[0]].isspace():
+            pairs.append((cur[0], u[1]))
+            cur = None
+        else:
+            cur = u if not u[2] else None
+    runs: list[list[tuple[int, int]]] = []
+    for pair in pairs:
+        if runs and LIST_GAP.fullmatch(text, runs[-1][-1][1], pair[0]):
+            runs[-1].append(pair)
+        else:
+            runs.append([pair])
+    for run in runs:
+        if len(run) > 1 and run[0][0] < rng[1] and rng[0] < run[-1][1]:
+            return min(rng[0], run[0][0]), max(rng[1], run[-1][1])
+    return rng
+
+
+def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Role] = None,
+             text: str = "") -> list[Role]:
     """Who was received: people and posts, not the host himself, not a plural post
     with no name ("встретился с работниками предприятия")."""
     out = []
-    for rng in ev.patient:
+    ranges = ev.patient
+    if text and ev.kind == RECEPTION:
+        ranges = list(dict.fromkeys(listed_run(text, rng, items) for rng in ev.patient))
+        ranges = [r for r in ranges if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in ranges)]
+    for rng in ranges:
         for role in roles_all(rng, items):
-            if role.empty or hosts.is_head_of_state(role) or (agent is not None and _same(role, agent)):
+            if role.empty or (agent is not None and _same(role, agent)):
+                continue
+            if hosts.is_head_of_state(role) and not _foreign_head(role, items, ev):
                 continue
             if role.person is None and role.post is None and role.position is not None and _plural(role.position):
                 continue
@@ -247,6 +289,14 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
                 continue  # two objects of the parse covering one phrase
             out.append(role)
     return out
+
+
+def _foreign_head(role: Role, items: Sequence[Item], ev: Event) -> bool:
+    """A President named in a call or talks who is none of ours ("телефонный разговор
+    Президента Касым-Жомарта Токаева с Президентом Владимиром Зеленским"): the one spoken to."""
+    if role.person is None or ev.kind not in {"call", "reception"}:
+        return False
+    return listed_president(entity_name(role.person, items)) is None
 
 
 def shared_posts(post: Item, items: Sequence[Item], end: int) -> list[Role]:
@@ -282,21 +332,23 @@ def _plural(it: Item) -> bool:
 
 
 def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tuple[int, int],
-           hosts: "Hosts") -> list[Draft]:
+           hosts: "Hosts", recalled_at: Sequence[int] = ()) -> list[Draft]:
+    """``recalled_at``: starts of recalled events the residue hid ("Напомним, ... встретился")."""
     start, end = bounds
     events = [e for e in events if start <= e.sentence[0] and e.sentence[1] <= end]
     boiler = [(it.start, it.end) for it in items if it.mention.boilerplate]
     trip = bool(TRIP.search(text, start, end))
     facilities = [it for it in items if it.mention.type == "facility"]
     out: list[Draft] = []
-    recalled = min((e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS), default=end)
+    recalled = min([e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS]
+                   + [r for r in recalled_at if start <= r < end], default=end)
     for ev in events:
         if ev.kind not in MEETING_KINDS or ev.recalled:
             continue
         agent = _agent_role(ev, items, text, hosts)
         if agent.empty or not hosts.is_host(agent):
             continue
-        found = patients(ev, items, hosts, agent)
+        found = patients(ev, items, hosts, agent, text)
         if ev.kind == VISIT:
             if not trip and not any(r[0] <= f.start and f.end <= r[1] for r in ev.patient for f in facilities):
                 continue
@@ -311,6 +363,11 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             continue
         plural = ev.plural_patient and not any(r.person for r in found)
         announcement = plural and ev.kind == RECEPTION
+        if (current is not None and current.announcement and not current.participants and not plural
+                and ev.kind == RECEPTION and any(r.person for r in found)):
+            # "провел встречи с акимами областей. ... Президент принял акима А X, акима Б Y":
+            # the announcement names no one; the reception that follows is the list
+            out.pop()
         if ev.kind == RECEPTION and len(found) > 1 and not plural:
             first = None
             for role in found:

@@ -40,6 +40,9 @@ def positions(text, names=()):
      [("пресс-секретарь Президента", "пресс-секретарь Президента")]),
     ("экс-президента США", [], [("экс-президента США", "экс-президент США")]),
     ("глава региона доложил", [], [("глава региона", "глава региона")]),
+    # a straight quote closing the name stays; a dangling opening one goes
+    ('принял председателя правления фонда "Самрук-Қазына" Ахметжана Есимова', ["Ахметжана Есимова"],
+     [('председателя правления фонда "Самрук-Қазына"', 'председатель правления фонда "Самрук-Қазына"')]),
 ])
 def test_positions(text, names, expected):
     assert positions(text, names) == expected
@@ -53,3 +56,28 @@ def test_positions(text, names, expected):
 ])
 def test_not_positions(text):
     assert [t for t, _ in positions(text) if t.lower().startswith(("политик", "главе", "военн"))] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tokenizer splits the hyphenated adjective: the region right after the bare head is its scope
+    ("Президент принял акима Восточно-Казахстанской области Серика Жумабаева",
+     ("акима Восточно-Казахстанской области", "аким Восточно-Казахстанской области")),
+    ("Далее Глава государства заслушал акима Северо-Казахстанской области.",
+     ("акима Северо-Казахстанской области", "аким Северо-Казахстанской области")),
+    ("поручил акиму Западно-Казахстанской области ускорить работы",
+     ("акиму Западно-Казахстанской области", "аким Западно-Казахстанской области")),
+])
+def test_region_after_a_bare_head_is_its_scope(text, expected):
+    from extractor.entities.regions import place_mentions
+
+    segments = blocks(text, sentences(text))
+    found = extract_positions(text, segments, [], place_mentions(text, segments))
+    assert expected in [(s.text, s.normal) for s in found]
+
+
+def test_a_place_elsewhere_is_no_scope():
+    from extractor.entities.regions import place_mentions
+
+    text = "Аким рассказал, что в Восточно-Казахстанской области построят школу."
+    segments = blocks(text, sentences(text))
+    assert [s.text for s in extract_positions(text, segments, [], place_mentions(text, segments))] == ["Аким"]

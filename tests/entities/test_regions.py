@@ -76,3 +76,31 @@ def test_place_adjectives(text, canonical):
 ])
 def test_not_places(text):
     assert [p for p in places(text) if p[2] == "region" and p[1] != "город Астана"] == []
+
+
+def _ner(text, name):
+    from extractor.spans import Span
+    from extractor.entities.inflect import person_name
+
+    i = text.index(name)
+    return Span(i, i + len(name), "person", name, normal=person_name(name), source="ner")
+
+
+@pytest.mark.parametrize("text, ner_name, person, place_kept", [
+    # a place in a given name's position before a surname, agreeing in case: the person's given name
+    ("провел встречу с акимом Жамбылской области Алтаем Нуржановым", "Нуржановым", "Алтаем Нуржановым", False),
+    ("провел встречу с акимом Жамбылской области Алтаем Нуржановым", "Алтаем Нуржановым", "Алтаем Нуржановым",
+     False),
+    ("Аким области Алтай Нуржанов доложил", "Нуржанов", "Алтай Нуржанов", False),
+    # after a preposition, or in another case, it stays a place
+    ("Туристы на Алтае Петрова не застали", "Петрова", "Петрова", True),
+    ("Склоны Алтая Сидоров знает хорошо", "Сидоров", "Сидоров", True),
+])
+def test_place_in_a_given_names_position(text, ner_name, person, place_kept):
+    from extractor.entities.regions import merge_places
+
+    segments = blocks(text, sentences(text))
+    found = place_mentions(text, segments)
+    merged = merge_places([_ner(text, ner_name)], found, text)
+    assert [s.text for s in merged if s.type == "person"] == [person]
+    assert any(s.normal == "Алтай" for s in merged if s.type == "location") is place_kept
