@@ -18,6 +18,7 @@ from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Per
 from ..spans import Span
 from ..text.segment import Sentence
 from .events import Draft, Hosts, Role, drafts, roles_in
+from .host import title_kind
 from .participants import Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
@@ -219,7 +220,19 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
             if it.mention.type == "region" and 0 <= role.position.start - it.end <= 1 and it.mention.normal:
                 region = it.mention.normal
                 break
-    return Person(name=name, position=position, region=region, mention_ids=ids, name_confident=confident)
+    return Person(name=name, position=_common_case(position), region=region, mention_ids=ids,
+                  name_confident=confident)
+
+
+def _common_case(position: Optional[str]) -> Optional[str]:
+    """'Аким Атырауской области' at a sentence start is 'аким Атырауской области'; titles
+    ('Премьер-министр', 'Глава государства') and abbreviations keep their capital."""
+    if not position or not position[:1].isupper() or title_kind(position):
+        return position
+    head = position.split()[0]
+    if head.isupper() or any(c.isupper() for c in head[1:]):
+        return position
+    return position[:1].lower() + position[1:]
 
 
 def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: Optional[str], confident: bool):
