@@ -37,11 +37,13 @@ def test_readme_queries_and_their_answers(real_out, tmp_path):
     con = sqlite3.connect(db)
     akims, money, meetings = (con.execute(sql).fetchall() for sql in EXAMPLES.values())
     assert ("Карагандинская область", "Ермаганбет Булекпаев", "аким Карагандинской области", None, None, 1) in akims
-    assert ("область Абай", "Берик Уали", "аким области Абай", "2025-05-07", "2025-05-07", 1) in akims
+    assert ("область Абай", "Берик Уали", "аким Абайской области", "2025-05-07", "2025-05-28", 2) in akims
+    assert ("Атырауская область", "Серик Шапкенов", "аким Атырауской области", "2024-04-02", "2024-08-22", 2) in akims
     assert ("город Астана", "Женис Касымбек", "аким Астаны", None, None, 2) in akims
     assert ("Павлодарская область", None, "KZT", 620e9, 1) in money
     assert ("Туркестанская область", 2025, "KZT", 380e9, 1) in money
-    assert [m[1] for m in meetings] == ["000_d411b140eaf4713b#1", "r07_capital#1"]
+    assert [m[1] for m in meetings] == ["n08_three_akims_one_verb#1", "n35_teaser_then_list#1",
+                                        "000_d411b140eaf4713b#1", "r07_capital#1"]
 
 
 def test_export_command_formats_and_errors(tmp_path):
