@@ -196,8 +196,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _person(role: Role, items: Sequence[Item]) -> Person:
-    if role.post is not None:
-        return Person(name=None, position=role.post[0], region=role.post[1])
     ids = [it.mention.id for it in (role.person, role.position) if it is not None]
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None

@@ -41,12 +41,10 @@ class Role:
     span: Optional[Range] = None
     named: Optional[str] = None  # a name NER missed that the terms table lists ("Касым-Жомарт Токаев")
     title: Optional[str] = None  # a host's title no grammar marked ("Елбасы" opening a sentence)
-    post: Optional[tuple[str, Optional[str]]] = None  # (post, region) of one of "акимами А-ской и Б-ской областей"
 
     @property
     def empty(self) -> bool:
-        return (self.person is None and self.position is None and self.named is None and self.title is None
-                and self.post is None)
+        return self.person is None and self.position is None and self.named is None and self.title is None
 
 
 @dataclass
@@ -194,9 +192,6 @@ def _agent_role(ev: Event, items: Sequence[Item], text: str, hosts: Hosts) -> Ro
 
 
 def _same(a: Role, b: Role) -> bool:
-    if a.post is not None or b.post is not None:
-        return a.post == b.post or (a.post is not None and b.position is not None and b.person is None
-                                    and a.post[0].lower() == (b.position.mention.normal or "").lower())
     if a.person is not None and b.person is not None:
         return Hosts._key(a.person) == Hosts._key(b.person)
     if a.position is not None and b.position is not None:
@@ -221,10 +216,6 @@ def roles_all(rng: Range, items: Sequence[Item]) -> list[Role]:
     positions = sorted((it for it in inside if it.mention.type == "position"), key=lambda it: (it.start, it.end))
     if not persons and len(positions) > 1:
         return [Role(None, it, (it.start, it.end)) for it in positions]
-    if not persons and len(positions) == 1 and _plural(positions[0]):
-        shared = shared_posts(positions[0], items, rng[1])
-        if shared:
-            return shared
     if len(persons) < 2:
         return [roles_in(rng, items)]
     out, left = [], rng[0]
@@ -283,7 +274,7 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
                 continue
             if hosts.is_head_of_state(role) and not _foreign_head(role, items, ev):
                 continue
-            if role.person is None and role.post is None and role.position is not None and _plural(role.position):
+            if role.person is None and role.position is not None and _plural(role.position):
                 continue
             if any(_same(role, r) for r in out):
                 continue  # two objects of the parse covering one phrase
@@ -297,30 +288,6 @@ def _foreign_head(role: Role, items: Sequence[Item], ev: Event) -> bool:
     if role.person is None or ev.kind not in {"call", "reception"}:
         return False
     return listed_president(entity_name(role.person, items)) is None
-
-
-def shared_posts(post: Item, items: Sequence[Item], end: int) -> list[Role]:
-    """'акимами Жамбылской и Кызылординской областей': one post per region the head noun
-    shares ("аким Жамбылской области", "аким Кызылординской области")."""
-    from ..entities.inflect import phrase
-    from ..tag.morph import lemma
-
-    regions = [it for it in items if it.mention.type == "region" and post.start <= it.start and it.end <= max(end, post.end)]
-    if len(regions) < 2:
-        return []
-    words = (post.mention.text or "").split()
-    head = lemma(words[0].lower())
-    last = regions[-1].mention.text.split()
-    noun = last[-1] if len(last) > 1 else None
-    if noun is None:
-        return []
-    singular = {"областей": "области", "районов": "района", "городов": "города"}.get(noun.lower(), noun)
-    out = []
-    for it in regions:
-        adjective = it.mention.text.split()[0]
-        region = phrase(f"{adjective} {singular}")
-        out.append(Role(None, None, (it.start, it.end), post=(f"{head} {adjective} {singular}", region)))
-    return out
 
 
 def _plural(it: Item) -> bool:
