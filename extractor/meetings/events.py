@@ -283,8 +283,8 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
 
 
 def _foreign_head(role: Role, items: Sequence[Item], ev: Event) -> bool:
-    """A President named in a call or talks who is none of ours ("телефонный разговор
-    Президента Касым-Жомарта Токаева с Президентом Владимиром Зеленским"): the one spoken to."""
+    """A President named in a call or talks who is none of ours ("Токаев обсудил по телефону
+    с Президентом Шавкатом Мирзиёевым ..."): the one spoken to."""
     if role.person is None or ev.kind not in {"call", "reception"}:
         return False
     return listed_president(entity_name(role.person, items)) is None
