@@ -128,8 +128,7 @@ class Pipeline:
         bounds = (report_start(view, residue, bounds[0]), bounds[1])
         # the meeting layer never sees residue: no meeting starts there, no fact comes from there
         shown = hidden(view, boilerplate)
-        events = clock("syntax", self._events, shown, outside(view, sents, boilerplate), bounds,
-                       boilerplate, spans)
+        events = clock("syntax", self._events, shown, outside(view, sents, boilerplate), bounds, spans)
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
                          outside(view, segments, boilerplate), bounds, published, events,
@@ -143,14 +142,14 @@ class Pipeline:
         _texts_from_source(record, text)
         return record
 
-    def _events(self, text, sents, bounds, boilerplate, spans):
-        """Events of the trigger sentences.  Sentences that only report ("Аким доложил,
-        что ...") are parsed when a reporter can add someone: a name in them, or a text
-        whose receptions do not name whom (a совещание, a call, a trip, "заслушал")."""
+    def _events(self, text, sents, bounds, spans):
+        """Events of the trigger sentences (``sents``: residue already cut out).  Sentences
+        that only report ("Аким доложил, что ...") are parsed when a reporter can add
+        someone: a name in them, or a text whose receptions do not name whom (a совещание,
+        a call, a trip, "заслушал")."""
         if self._syntax is None:
             return []
-        inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]
-                  and not any(b <= s.start and s.end <= e for b, e in boilerplate)]
+        inside = [s for s in sents if bounds[0] <= s.start and s.end <= bounds[1]]
         self._syntax.sentences_seen += len(inside)
         if not may_hold_meeting(text, *bounds) or not names_a_host(
                 text, [s.normal for s in spans if s.type == "position"], *bounds):
@@ -194,8 +193,6 @@ def _piece(text: str, a: int, b: int, out: list[Sentence]) -> None:
         b -= 1
     if a < b:
         out.append(Sentence(a, b, text[a:b]))
-
-
 
 
 def _texts_from_source(record: DocumentRecord, text: str) -> None:

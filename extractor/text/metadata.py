@@ -15,8 +15,19 @@ _DATELINE = re.compile(r"\A\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _WORD_DATE = re.compile(
     r"\A\s*(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"\s+(\d{4})", re.IGNORECASE)
-MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-          "октября", "ноября", "декабря"]
+# month prefixes, Russian then English: "мар" (3) is tried before "ма" (5)
+_MONTH_PREFIXES = (["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+                   ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+
+
+def month_number(word: str) -> Optional[int]:
+    """'апреля' -> 4, 'мая' -> 5, 'марта' -> 3, 'September' -> 9."""
+    word = word.lower()
+    for prefixes in reversed(_MONTH_PREFIXES):
+        for n, prefix in enumerate(prefixes, 1):
+            if word.startswith(prefix):
+                return n
+    return None
 
 
 def outlet(text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
@@ -34,7 +45,7 @@ def dateline(text: str, start: int = 0) -> Optional[dt.date]:
         if m := _DATELINE.match(head):
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if m := _WORD_DATE.match(head):
-            return dt.date(int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1)))
+            return dt.date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
     return None

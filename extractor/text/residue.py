@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .boilerplate import boilerplate_reasons, headline_like
+from .metadata import month_number
 from .segment import lines
 
 MONTHS = (r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
@@ -472,20 +473,6 @@ def hidden(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 _STAMP_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})|\b(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})\b", re.IGNORECASE)
-_MONTH_PREFIXES = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-
-
-def _month(word: str):
-    """'апреля' -> 4, 'мая' -> 5, 'марта' -> 3, 'September' -> 9."""
-    word = word.lower()
-    english = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    for n, prefix in enumerate(english, 1):
-        if word.startswith(prefix):
-            return n
-    for n, prefix in enumerate(_MONTH_PREFIXES, 1):  # "мар" (3) is tried before "ма" (5)
-        if word.startswith(prefix):
-            return n
-    return None
 
 
 def stamp_date(text: str, residue: list[Residue]):
@@ -500,7 +487,7 @@ def stamp_date(text: str, residue: list[Residue]):
             continue
         try:
             if m.group(1):
-                month = _month(m.group(2))
+                month = month_number(m.group(2))
                 if month:
                     return dt.date(int(m.group(3)), month, int(m.group(1)))
             else:
