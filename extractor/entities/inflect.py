@@ -71,15 +71,15 @@ def choose_parses(words: Sequence[str], names: bool = False, number: Optional[st
     """
     readings = [_readings(word) for word in words]
     best_total, best = float("-inf"), [None] * len(words)
-    for gender in ("masc", "femn", "neut", None):
+    for gender in ("masc", "femn", None) if names else ("masc", "femn", "neut", None):
         for prior, case in enumerate(cases):
             total, chosen = -0.01 * prior, []
             for i, options in enumerate(readings):
                 pick, pick_score = None, 0.0
                 expected = _expected_name_tag(i, len(words)) if names else None
                 for r in options:
-                    if not _fits(r, case, gender):
-                        continue
+                    if not _fits(r, case, gender) or names and r.gender == "neut":
+                        continue  # a person is no neuter noun: "Жаксылыка" is of Жаксылык, not "Жаксылыко"
                     if number and r.number and r.number != number:
                         continue
                     score = r.score
