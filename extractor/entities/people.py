@@ -263,10 +263,6 @@ def _titles() -> tuple[set[str], list[str]]:
     return {t for t in titles if " " not in t}, [t for t in titles if " " in t]
 
 
-def _one_word_titles() -> set[str]:
-    return _titles()[0]
-
-
 def titles_apart(spans: list[Span], text: str = "") -> list[Span]:
     """'Елбасы Нурсултан Назарбаев': NER takes the title into the name.  The title
     becomes a position of its own and the person span starts after it."""
