@@ -24,7 +24,7 @@ eval: demo
 	$(BIN)/extractor eval --gold ../shared/gold/seeds.gold.json --records out
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --memory
 
 clean:
 	rm -rf $(VENV) out build *.egg-info

@@ -2,16 +2,21 @@
 
     python benchmarks/throughput.py [--docs 2000] [--json benchmarks/results/throughput.json]
 
-One run measures, on the same documents (NEREL dev texts plus the seeds,
-repeated to ``--docs`` documents):
+One run measures, on the same documents (NEREL train and dev texts and the
+seeds, 842 distinct news texts, taken in turn and repeated past that to
+``--docs`` documents):
 
 * natasha NER alone (natasha.Segmenter + NewsNERTagger through ``Doc``), in-process;
+* natasha's README pipeline (segment, morphology, lemmas, NER, span normalisation,
+  names, money and dates extractors), in-process;
 * our full pipeline in-process (``Pipeline.process``), with time per stage;
 * our batch command end to end (read, extract, write) with 1 worker and with all cores;
 * cold start: ``extractor --version`` and ``extractor extract`` of one seed;
 * peak RSS of each measurement and of each batch worker.
 
-Every measurement runs in a fresh subprocess, so its peak RSS is its own.
+Every measurement runs in a fresh subprocess, so its peak RSS is its own, and
+with one BLAS thread (``OPENBLAS_NUM_THREADS=1``, as our workers run): "1 worker"
+is one core for natasha too, so the ratios compare like with like.
 Standard library plus the project; prints a table and writes JSON.
 """
 from __future__ import annotations
@@ -30,15 +35,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KZ_SHARED", ROOT.parent / "shared"))
-NEREL_DEV = SHARED / "eval" / "nerel" / "dev"
+NEREL = SHARED / "eval" / "nerel"
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 
 
 # --------------------------------------------------------------------------- corpus
 
 def base_texts() -> list[str]:
-    paths = sorted(NEREL_DEV.glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+    paths = (sorted((NEREL / "train").glob("*.txt")) + sorted((NEREL / "dev").glob("*.txt"))
+             + sorted((ROOT / "seeds").glob("*.txt")))
     if not paths:
-        raise SystemExit(f"no texts found under {NEREL_DEV} or seeds/")
+        raise SystemExit(f"no texts found under {NEREL} or seeds/")
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
@@ -80,6 +87,35 @@ def measure_natasha(corpus: Path) -> dict:
     return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
 
 
+def measure_natasha_full(corpus: Path) -> dict:
+    """natasha's README pipeline, without the syntax parse (which would only slow it)."""
+    from natasha import (PER, DatesExtractor, Doc, MoneyExtractor, MorphVocab, NamesExtractor,
+                         NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter)
+
+    texts = read_corpus(corpus)
+    started = time.perf_counter()
+    segmenter, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
+    morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
+    names, dates, money = NamesExtractor(vocab), DatesExtractor(vocab), MoneyExtractor(vocab)
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.tag_ner(ner)
+        for token in doc.tokens:
+            token.lemmatize(vocab)
+        for span in doc.spans:
+            span.normalize(vocab)
+            if span.type == PER:
+                span.extract_fact(names)
+        list(dates(text))
+        list(money(text))
+    seconds = time.perf_counter() - started
+    return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
 def measure_pipeline(corpus: Path, syntax: bool = True) -> dict:
     sys.path.insert(0, str(ROOT))
     from extractor import Pipeline
@@ -113,15 +149,18 @@ def measure_batch(corpus: Path, jobs: int) -> dict:
             "worker_peak_rss_mb": workers}
 
 
-MEASURES = {"natasha": measure_natasha, "pipeline": measure_pipeline,
+MEASURES = {"natasha": measure_natasha, "natasha_full": measure_natasha_full, "pipeline": measure_pipeline,
             "pipeline_nosyntax": lambda corpus: measure_pipeline(corpus, syntax=False)}
 
 
 # --------------------------------------------------------------------------- driver
 
+GOALS = {"pipeline_vs_natasha_ner_1_worker": ">= 0.8", "pipeline_vs_natasha_full_1_worker": ">= 5",
+         "batch_n_vs_batch_1": ">= 1.8", "pipeline_with_vs_without_syntax": "<= 1.15"}
+
 def child(kind: str, corpus: Path, jobs: int = 1) -> dict:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--jobs", str(jobs)]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, **ONE_THREAD})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -140,7 +179,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     parser.add_argument("--memory", action="store_true",
                         help="also measure peak RSS of a 1-worker batch at 1,000 and 10,000 documents")
-    parser.add_argument("--child", choices=["natasha", "pipeline", "pipeline_nosyntax", "batch"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["natasha", "natasha_full", "pipeline", "pipeline_nosyntax", "batch"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -165,6 +204,7 @@ def main() -> int:
             "corpus": {"small": {"documents": n_small, "chars": c_small},
                        "large": {"documents": n_large, "chars": c_large}},
             "natasha_ner": child("natasha", large),
+            "natasha_full": child("natasha_full", large),
             "pipeline_1": child("pipeline", large),
             "pipeline_1_without_syntax": child("pipeline_nosyntax", large),
             "batch_1": child("batch", large, 1),
@@ -188,10 +228,12 @@ def main() -> int:
     def rate(seconds: float) -> tuple[float, float]:
         return n_large / seconds, mb / seconds
 
-    nat, ours, b1, bn = (results["natasha_ner"], results["pipeline_1"], results["batch_1"],
-                         results[f"batch_{cores}"])
+    nat, full, ours, b1, bn = (results["natasha_ner"], results["natasha_full"], results["pipeline_1"],
+                               results["batch_1"], results[f"batch_{cores}"])
+    # throughput ratios (> 1: ours is faster), with the goals of issue #16 beside them
     results["ratios"] = {
         "pipeline_vs_natasha_ner_1_worker": nat["seconds"] / ours["seconds"],
+        "pipeline_vs_natasha_full_1_worker": full["seconds"] / ours["seconds"],
         "batch_1_vs_natasha_ner": nat["seconds"] / b1["seconds"],
         f"batch_{cores}_vs_batch_1": b1["seconds"] / bn["seconds"],
         # the events stage's cost: time per document with / without the syntax stage (<= 1.15)
@@ -203,7 +245,7 @@ def main() -> int:
     results["stage_share"] = {k: v / total for k, v in stages.items()}
     results["stage_ms_per_document"] = {k: 1000 * v / n_large for k, v in stages.items()}
 
-    rows = [("natasha NER alone (segment+NER)", nat), ("pipeline in-process, 1 worker", ours),
+    rows = [("natasha NER alone (segment+NER)", nat), ("natasha README pipeline", full), ("pipeline in-process, 1 worker", ours),
             ("batch run, 1 worker", b1), (f"batch run, {cores} workers", bn)]
     print(f"{n_large} documents, {mb:.1f} MB; {cores} cores; Python {platform.python_version()}")
     print(f"{'what':<34} {'seconds':>8} {'doc/s':>8} {'MB/s':>6} {'peak RSS MB':>12}")
@@ -212,7 +254,8 @@ def main() -> int:
         rss = r.get("worker_peak_rss_mb", r["peak_rss_mb"])
         print(f"{name:<34} {r['seconds']:>8.1f} {docs_s:>8.1f} {mb_s:>6.2f} {rss:>12.0f}")
     for key, value in results["ratios"].items():
-        print(f"{key:<40} {value:.2f}x")
+        goal = GOALS.get(key.replace(f"batch_{cores}_", "batch_n_"))
+        print(f"{key:<40} {value:.2f}x" + (f"   (goal {goal})" if goal else ""))
     print("stage ms/doc: " + ", ".join(f"{k} {v:.2f}" for k, v in results["stage_ms_per_document"].items()))
     for n, m in results.get("memory", {}).items():
         print(f"memory: {n} documents, 1 worker: peak RSS {m['peak_rss_mb']:.0f} MB ({m['seconds']:.0f} s)")

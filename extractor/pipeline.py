@@ -132,7 +132,9 @@ class Pipeline:
         mentions = to_mentions(spans, boilerplate)
         meetings = clock("assemble", assemble, src.doc_id, shown, mentions, spans,
                          outside(view, segments, boilerplate), bounds, published, events,
-                         [r.start for r in residue if r.reason == "earlier_event"])
+                         # recalled meetings ("Напомним, ... встретился"), not background facts
+                         [r.start for r in residue if r.reason == "earlier_event"
+                          and may_hold_meeting(view, r.start, r.end)])
         record.source.outlet = src.outlet or text_outlet(view, *bounds)
         record.boilerplate = [BoilerplateSpan(start=r.start, end=r.end, reason=r.reason) for r in residue]
         record.mentions = mentions

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .parse import Parsed, Word
-from .triggers import (RETROSPECTIVE, TRANSITION, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
+from .triggers import (ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
                        NOUNS, QUOTE_SPEECH, RECEPTION, REPORT, VERBS, VISIT)
 
 Range = tuple[int, int]
@@ -41,6 +41,7 @@ class Event:
     transition: bool = False  # "Затем / Далее / В тот же день ...": the next event of the day
     recalled: bool = False  # "Ранее ...", "Напомним, ...": an earlier event, reported elsewhere
     headline: bool = False  # a line of its own with no full stop: it restates the report below
+    greeting: bool = False  # "Главу государства встретил аким": joins a visit, opens nothing
 
     @property
     def start(self) -> int:
@@ -114,8 +115,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         if passive:
             rec = rec or p.kids(w.i, "nsubj:pass", "nsubj")
             ev.agent = []
-        if not rec and w.lemma in {"проинформировать", "информировать"}:
+        if not rec and (w.lemma in {"проинформировать", "информировать"} or w.lemma in GREETINGS):
             rec = p.kids(w.i, "obj")
+        ev.greeting = w.lemma in GREETINGS
         for h in rec:
             ev.recipient += _conjuncts(p, h)
     elif kind == INSTRUCTION:
@@ -130,6 +132,8 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         for o in objs:
             ev.objects += [n.lemma for n in p.kids(o.i, "nmod")]
         if not objs or any(o in LEISURE for o in ev.objects):
+            return None
+        if w.lemma in ARRIVALS and not TRIP.search(" ".join(k.text for k in p.words)):
             return None
         for h in objs:
             ev.patient += _conjuncts(p, h)

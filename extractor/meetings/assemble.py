@@ -13,13 +13,13 @@ from typing import Optional, Sequence
 
 from .. import deadline
 from ..events.roles import Event
-from ..events.triggers import INSTRUCTION
+from ..events.triggers import INSTRUCTION, MEETING_KINDS
 from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Person
 from ..spans import Span
 from ..text.segment import Sentence
 from .events import Draft, Hosts, Role, drafts, roles_in
 from .host import title_kind
-from .participants import Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
+from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
 
@@ -53,7 +53,10 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     found = drafts(text, events, items, bounds, hosts, recalled)
     if not found:
         return []
-    placed = _place(text, found, events, items, bounds)
+    # a recalled event ("Напомним, на прошлой неделе Президент встретился с ...") ends the
+    # meeting before it: its reports and instructions are that earlier meeting's
+    closes = sorted({*recalled, *(e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS)})
+    placed = _place(text, found, events, items, bounds, closes)
     _addressees_join(placed, events, items, hosts)
     instructions = _instructions(text, events, items, placed, hosts)
     records = []
@@ -67,13 +70,14 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
 
 
 def _place(text: str, found: list[Draft], events: Sequence[Event], items: Sequence[Item],
-           bounds: tuple[int, int]) -> list[tuple[Draft, tuple[int, int, bool]]]:
+           bounds: tuple[int, int], closes: Sequence[int] = ()) -> list[tuple[Draft, tuple[int, int, bool]]]:
     """Each draft's span; officials received by one verb share the text after it,
     cut where a later sentence's agent or addressee is one of them."""
     leaders = [d for d in found if d.shared_with is None]
     spans: dict[int, tuple[int, int, bool]] = {}
     for k, lead in enumerate(leaders):
         end = leaders[k + 1].start if k + 1 < len(leaders) else bounds[1]
+        end = min([end] + [c for c in closes if c > lead.anchor.sentence[1]])
         group = [d for d in found if d is lead or d.shared_with is lead]
         cuts: list[tuple[int, Draft]] = []
         for d in group[1:]:
@@ -282,6 +286,10 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
         for p in participants:
             if p.region is None:
                 p.region, p.region_inferred = inferred, True
+    elif len(regions) == 1:
+        for p in participants:
+            if p.region is None and _generic_post_of(p.position, regions[0]):
+                p.region, p.region_inferred = regions[0], True
     return MeetingRecord(
         id=f"{doc_id}#{n}", doc_id=doc_id, start=start, end=end, date=published, kind=draft.kind,
         host=draft.host.model_copy(deep=True), participants=participants, regions=regions,
@@ -291,6 +299,19 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
         instructions=instructions,
         topics=topics_of(text[start:end]) if content else [],
     )
+
+
+# "аким области", "аким региона", "глава региона": the post names no region of its own
+_GENERIC_SCOPE = {"области": "область", "региона": "", "города": "город"}
+
+
+def _generic_post_of(position: Optional[str], region: str) -> bool:
+    """Is ``position`` the generic post of the one region the meeting names ("аким
+    области" on a trip to "Мангистауская область")?"""
+    words = (position or "").lower().split()
+    if len(words) != 2 or words[0] not in REGIONAL_POSTS or words[1] not in _GENERIC_SCOPE:
+        return False
+    return _GENERIC_SCOPE[words[1]] in region.lower().split()
 
 
 def _named_outside(region: str, inside: Sequence[Item], anchor: tuple[int, int]) -> bool:

@@ -350,11 +350,12 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     first = min(out[0].anchor.sentence[0] if out else end, recalled)
     # (nor a headline above a reception: "Главе государства доложили о ..." restates what follows)
     passive = [e for e in events if e.kind == REPORT and e.recipient and e.sentence[0] < first and not e.recalled
+               and not e.greeting
                and not (e.headline and out) and hosts.is_host(roles_in(e.recipient[0], items))]
     if passive:
         ev = passive[0]
         out.insert(0, Draft(RECEPTION, ev.sentence[0], ev, hosts.person(roles_in(ev.recipient[0], items))))
-    out = _reporters(text, out, events, items, hosts)
+    out = _reporters(text, out, events, items, hosts, recalled)
     out = _announced(out)
     # the first meeting takes the report from its start (a headline above the lead)
     if out:
@@ -395,10 +396,12 @@ def _add(draft: Draft, found: Sequence[Role]) -> None:
 
 
 def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequence[Item],
-               hosts: Hosts) -> list[Draft]:
+               hosts: Hosts, recalled: int) -> list[Draft]:
     """Who reported joins the meeting; after an announcement of separate meetings each
     official reporting in a paragraph of their own opens one (several named in one
-    sentence, "X, Y и Z представили Президенту отчеты", open one each)."""
+    sentence, "X, Y и Z представили Президенту отчеты", open one each).  Past a recalled
+    event ("Напомним, на прошлой неделе Президент встретился с акимом ...") the reports
+    belong to that earlier meeting, not to one this text reports."""
     if not out:
         return out
     result = list(out)
@@ -407,7 +410,7 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
         if ev.kind != REPORT or ev.passive or ev.recalled:
             continue
         owner = _owner(result, ev.sentence[0])
-        if owner is None:
+        if owner is None or owner.start < recalled <= ev.sentence[0]:
             continue
         if ev.sentence[0] in opened:
             owner = opened[ev.sentence[0]]

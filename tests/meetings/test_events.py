@@ -24,6 +24,9 @@ def meetings(pipeline, text, published=None):
      "о ремонте станций.", "meeting", "Касым-Жомарт Токаев", [["Алмасадам Саткалиев"]]),
     ("В ходе рабочей поездки Глава государства посетил сахарный завод. Аким Жамбылской области Ербол Карашукеев "
      "доложил о сезоне.", "visit", "Касым-Жомарт Токаев", [["Ербол Карашукеев"]]),
+    ("Глава государства прибыл с рабочей поездкой в Абайскую область.", "visit", "Касым-Жомарт Токаев", [[]]),
+    ("Президент прилетел в Кызылординскую область с рабочей поездкой. В аэропорту Главу государства встретил "
+     "аким области Нурлыбек Налибаев.", "visit", "Касым-Жомарт Токаев", [["Нурлыбек Налибаев"]]),
 ])
 def test_event_kinds(pipeline, text, kind, host, names):
     got = meetings(pipeline, text, "2024-05-01")
@@ -39,6 +42,10 @@ def test_event_kinds(pipeline, text, kind, host, names):
     "принять меры.",
     "По данным Бюро национальной статистики, инфляция в январе составила 0,9%.",
     "В ближайшие дни в северных областях ожидается снег, сообщает Казгидромет.",
+    # an arrival is a visit only on a working trip: a state visit abroad is talks, not a trip
+    "Президент Казахстана прибыл в Баку с государственным визитом. В аэропорту его встретил премьер-министр "
+    "Азербайджана.",
+    "Делегация инвесторов прибыла с рабочей поездкой в Павлодарскую область.",
 ])
 def test_no_event_no_meeting(pipeline, text):
     assert meetings(pipeline, text, "2024-05-01") == []
@@ -162,6 +169,7 @@ def test_president_in_office(day, name):
     "Касым-Жомарт Токаев посетит Восточно-Казахстанскую область и осмотрит предприятия.",
     "В октябре Глава государства планирует посетить Костанайскую область.",
     "Напомним, в начале сентября Президент принял акима Восточно-Казахстанской области Ермека Кошербаева.",
+    "Касым-Жомарт Токаев прибудет с рабочей поездкой в Улытаускую область на следующей неделе.",
 ])
 def test_announced_or_recalled_is_no_meeting(pipeline, text):
     assert meetings(pipeline, text, "2024-09-17") == []
@@ -238,3 +246,21 @@ def test_a_report_promised_is_no_meeting(pipeline):
 ])
 def test_report_to_the_host_before_receptions(pipeline, text, names):
     assert [n for _, _, n in received(pipeline, text)] == names
+
+
+def test_a_recalled_meeting_closes_the_visit_before_it(pipeline):
+    text = ("Касым-Жомарт Токаев прибыл с рабочей поездкой в Атыраускую область.\n\n"
+            "Напомним, в мае Глава государства принимал акима Атырауской области Серика Шапкенова.\n\n"
+            "Шапкенов тогда доложил Президенту о паводках. Президент поручил укрепить дамбы.")
+    got = meetings(pipeline, text, "2024-09-17")
+    assert [m.kind for m in got] == ["visit"]
+    assert got[0].participants == [] and got[0].instructions == []
+
+
+def test_the_generic_post_takes_the_one_region_the_meeting_names(pipeline):
+    text = ("Президент прибыл с рабочей поездкой в Северо-Казахстанскую область. Главу государства встретил "
+            "аким области Гауез Нурмухамбетов.")
+    [meeting] = meetings(pipeline, text, "2024-06-11")
+    [person] = meeting.participants
+    assert (person.position, person.region, person.region_inferred) == (
+        "аким области", "Северо-Казахстанская область", True)
