@@ -189,3 +189,9 @@ def test_headlines_under_the_article_without_a_header():
 def test_one_line_without_a_full_stop_after_the_report_stays_report():
     text = f"{BODY}\nПрезидент поручил держать на контроле готовность объектов к зиме"
     assert reasons(text) == []
+
+
+def test_a_sentence_that_lost_its_full_stop_is_no_caption():
+    # scraped pages drop full stops; a line naming its source is a sentence of the report
+    text = f"{BODY}\nКак сообщает пресс-служба Акорды, с отчетом выступил министр финансов Мади Такиев\n{BODY2}"
+    assert reasons(text) == []

@@ -172,6 +172,8 @@ def _report_of(p: Parsed, h: Word) -> list[Range]:
 
 def _light_noun(p: Parsed, w: Word) -> Optional[Word]:
     rels = ("obj", "nsubj", "obl") if w.lemma in {"состояться", "пройти", "указать", "ознакомиться"} else ("obj",)
+    if w.lemma == "выступить":
+        rels = ("obl",)  # "с докладом выступил министр": the report is the oblique "с" noun
     if w.lemma == "представить" and (w.feats.get("Voice") == "Pass" or w.feats.get("Variant") == "Short"):
         rels = ("obj", "nsubj")  # "Главе государства был представлен доклад": the report is the subject
     for k in p.kids(w.i, *rels):
@@ -182,6 +184,8 @@ def _light_noun(p: Parsed, w: Word) -> Optional[Word]:
         kind = NOUNS.get(cand.lemma)
         if kind and w.lemma in LIGHT_PAIRS.get(kind, ()):
             if cand.lemma in {"ход", "работа"} and _case_word(p, k) != "с":
+                continue
+            if w.lemma == "выступить" and _case_word(p, k) != "с":
                 continue
             if cand.lemma == "необходимость" and _case_word(p, k) != "на":
                 continue

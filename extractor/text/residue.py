@@ -334,6 +334,12 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
             break
 
 
+# "Как передает пресс-служба Акорды, с докладом выступил министр ..." that lost its full
+# stop is a sentence of the body: a caption or a subhead names no source
+_ATTRIBUTION = re.compile(r"(?<!\w)(?:сообща\w*|переда[её]т|передают|информиру\w*|пишет|отмечается|"
+                          r"говорится)(?!\w)", re.IGNORECASE)
+
+
 def _captions(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> None:
     """A single headline-like line between two paragraphs of the body: a photo caption or a subhead."""
     if body is None:
@@ -346,6 +352,7 @@ def _captions(text: str, all_lines, marks: dict[int, str], body: Optional[int]) 
         after = text[all_lines[k + 1][0]:all_lines[k + 1][1]]
         if (headline_like(line) and len(line.split()) >= 3 and len(line) <= 200 and not re.search(r"\d", line)
                 and not line.rstrip("»\"”' )").endswith(_SENTENCE_END) and not _BULLET.match(line)
+                and not _ATTRIBUTION.search(line)
                 and _is_body(before) and not before.rstrip().endswith((":", ";", ","))
                 and _is_body(after) and not _BULLET.match(after)):
             marks[k] = "caption"
