@@ -195,3 +195,8 @@ def test_a_sentence_that_lost_its_full_stop_is_no_caption():
     # scraped pages drop full stops; a line naming its source is a sentence of the report
     text = f"{BODY}\nКак сообщает пресс-служба Акорды, с отчетом выступил министр финансов Мади Такиев\n{BODY2}"
     assert reasons(text) == []
+
+
+def test_a_headline_in_capitals_above_the_report_is_residue():
+    text = f"ГЛАВА ГОСУДАРСТВА ВСТРЕТИЛСЯ С МИНИСТРОМ ФИНАНСОВ\n{BODY}\n{BODY2}"
+    assert reasons(text) == [("headline", "ГЛАВА ГОСУДАРСТВА ВСТРЕТИЛСЯ С МИНИСТРОМ ФИНАНСОВ")]

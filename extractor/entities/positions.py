@@ -107,7 +107,23 @@ GENITIVE = genitive_word()
 ABBREVIATION = and_(token_type("RU"), is_upper())  # РК, АО, МВД: indeclinable
 LATIN_NAME = token_type("LATIN")
 QUOTED = rule(in_(set("«\"„“")), not_(in_(set("»\"“”"))).repeatable(max=8), in_(set("»\"“”")))
-SCOPE_WORD = or_(rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
+
+
+def _hyphenated_genitive():
+    """"премьер-министра", "вице-министра": a hyphenated post in the genitive, inside a
+    scope ("заместитель Премьер-Министра", "советник вице-министра")."""
+    options = []
+    for parts_list in lexicon()[1].values():
+        for parts in parts_list:
+            terms = []
+            for part in parts[:-1]:
+                terms += [caseless(part), DASH]
+            terms.append(and_(normalized(parts[-1]), GENITIVE))
+            options.append(rule(*terms))
+    return or_(*options)
+
+
+SCOPE_WORD = or_(_hyphenated_genitive(), rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
                  rule(eq("и"), GENITIVE))
 SCOPE = SCOPE_WORD.repeatable(max=7)
 

@@ -316,7 +316,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
         words = line.split()
         if not headline_like(line):
             continue
-        if len(words) >= 3 and _restated(content_words(line), below) and _names_kept(line, below):
+        if len(words) >= 3 and (_shouted(line) or _restated(content_words(line), below) and _names_kept(line, below)):
             marks[k] = "headline"
         elif _NAME_ONLY.match(line) and k > 0:
             marks[k] = "author"
@@ -381,6 +381,13 @@ def _trailing_headlines(text: str, all_lines, marks: dict[int, str], body: Optio
             and _is_body(text[all_lines[block[-1] - 1][0]:all_lines[block[-1] - 1][1]]):
         for k in block:
             marks[k] = "related"
+
+
+def _shouted(line: str) -> bool:
+    """"ПРЕЗИДЕНТ РК ВСТРЕТИЛСЯ С ...": a headline set in capitals (no body line is); its names
+    cannot be told from its words, and the body below says it again."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and all(c.isupper() for c in letters)
 
 
 def content_words(line: str) -> set[str]:
