@@ -44,6 +44,7 @@ class Parsed:
     def __post_init__(self):
         _repair_cycles(self.words)
         _second_subject(self.words)
+        _name_before_verb(self.words)
         self.children = [[] for _ in self.words]
         for w in self.words:
             if 0 <= w.head < len(self.words) and w.head != w.i:
@@ -110,6 +111,23 @@ def _second_subject(words: list[Word]) -> None:
             for w in subjects[1:]:
                 if w.i > verb.i:
                     w.rel = "obj"
+
+
+def _name_before_verb(words: list[Word]) -> None:
+    """'... цифровизации города Алматы Бауыржан Байбек проинформировал Главу государства':
+    the parser hangs a name that opens the clause on the noun before it (appos); a finite
+    active verb with no subject whose preceding word ends a nominative name takes that name
+    as its subject."""
+    has_subject = {w.head for w in words if w.rel.split(":")[0] == "nsubj"}
+    for verb in words:
+        if verb.pos != "VERB" or verb.i in has_subject or verb.i == 0 or verb.feats.get("VerbForm") != "Fin" \
+                or verb.feats.get("Voice") == "Pass":
+            continue
+        last = words[verb.i - 1]
+        first = words[last.head] if last.rel == "flat:name" and 0 <= last.head < len(words) else last
+        if first.pos != "PROPN" or first.rel != "appos" or first.feats.get("Case") != "Nom":
+            continue
+        first.head, first.rel = verb.i, "nsubj"
 
 
 class SyntaxStage:

@@ -348,9 +348,13 @@ def _conjuncts(p: Parsed, head: Optional[Word]) -> list[Range]:
     heads = [head.i]
     k = 0
     while k < len(heads):
-        for c in p.kids(heads[k], "conj"):
-            if c.pos in {"NOUN", "PROPN", "PRON"} and c.i not in heads:
-                heads.append(c.i)
+        # a conjunct may hang from the head or from a name part of it ("Ербол Карашукеев, Габит
+        # Сыздыкбеков и Нурлыбек Налибаев": the parser hangs the last one on "Карашукеев")
+        parts = [heads[k]] + [n.i for n in p.kids(heads[k], "appos", "flat") if n.pos == "PROPN"]
+        for part in parts:
+            for c in p.kids(part, "conj"):
+                if c.pos in {"NOUN", "PROPN", "PRON"} and c.i not in heads:
+                    heads.append(c.i)
         k += 1
     out = []
     for h in heads:

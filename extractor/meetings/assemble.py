@@ -59,13 +59,15 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     placed = _place(text, found, events, items, bounds, closes)
     _addressees_join(placed, events, items, hosts)
     instructions = _instructions(text, events, items, placed, hosts)
+    # regions paired in order with officials named in a list (listed.py) are each one's own
+    paired = {r.listed_region.mention.normal for d in found for r in d.participants if r.listed_region}
     records = []
     for n, (draft, (start, end, content)) in enumerate(placed, 1):
         deadline.check()  # the time budget, per meeting (see deadline.py)
         listed = draft.shared_with is not None or any(d.shared_with is draft for d in found) or (
             draft.grouped and draft.anchor.kind != "report")
         records.append(_meeting(doc_id, n, text, items, draft, start, end, content, published,
-                                instructions.get(id(draft), []), listed))
+                                instructions.get(id(draft), []), listed, paired))
     return records
 
 
@@ -222,6 +224,12 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
             if it.mention.type == "region" and 0 <= role.position.start - it.end <= 1 and it.mention.normal:
                 region = it.mention.normal
                 break
+    if role.listed_post is not None and position is None:
+        # announced by region, named in a list: paired in order (meetings/listed.py)
+        position, region = role.listed_post, role.listed_region.mention.normal
+        ids.append(role.listed_region.mention.id)
+        return Person(name=name, position=position, region=region, region_inferred=True, mention_ids=ids,
+                      name_confident=confident)
     return Person(name=name, position=_common_case(position), region=region, mention_ids=ids,
                   name_confident=confident)
 
@@ -264,7 +272,7 @@ def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: 
 
 def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
              content: bool, published: Optional[dt.date], instructions: list[Instruction],
-             listed: bool = False) -> MeetingRecord:
+             listed: bool = False, paired: set = frozenset()) -> MeetingRecord:
     inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
     if not content:
         inside = []
@@ -277,6 +285,7 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
     foreign = set() if not listed else {it.mention.normal for it in inside if it.mention.type == "region"
                and anchor[0] <= it.start < anchor[1]} - set(own)
     regions = [r for r in regions if r not in foreign or _named_outside(r, inside, anchor)]
+    regions = [r for r in regions if r not in paired or r in own]
     for r in own:
         if r not in regions:
             regions.append(r)

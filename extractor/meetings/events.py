@@ -27,7 +27,9 @@ from typing import Optional, Sequence
 from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
+from ..tag.morph import lemma
 from .host import first_president, listed_president, president_on, terms, title_kind
+from .listed import pair_in_order
 from .participants import Item, entity_name
 
 REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
@@ -41,6 +43,8 @@ class Role:
     span: Optional[Range] = None
     named: Optional[str] = None  # a name NER missed that the terms table lists ("Касым-Жомарт Токаев")
     title: Optional[str] = None  # a host's title no grammar marked ("Елбасы" opening a sentence)
+    listed_post: Optional[str] = None     # a post paired in order from an announcement (listed.py)
+    listed_region: Optional[Item] = None  # and its region
 
     @property
     def empty(self) -> bool:
@@ -357,10 +361,45 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         out.insert(0, Draft(RECEPTION, ev.sentence[0], ev, hosts.person(roles_in(ev.recipient[0], items))))
     out = _reporters(text, out, events, items, hosts, recalled)
     out = _announced(out)
+    _pair_listed(out, events, items)
     # the first meeting takes the report from its start (a headline above the lead)
     if out:
         out[0].start = start
     return [d for d in out if not any(s <= d.anchor.sentence[0] < e for s, e in boiler)]
+
+
+def _pair_listed(out: list[Draft], events: Sequence[Event], items: Sequence[Item]) -> None:
+    """Officials announced by region and named together in one report get their posts in
+    order (see :mod:`listed`): the announcement is the last plural reception before them
+    ("провел отдельные встречи с акимами ..."), a headline above it included."""
+    for lead in out:
+        group = [lead] + [d for d in out if d.shared_with is lead]
+        if lead.shared_with is not None or len(group) < 2:
+            continue
+        roles = [r for d in group for r in d.participants]
+        if len(roles) != len(group) or any(r.person is None or r.position is not None for r in roles):
+            continue
+        named_at = min(r.person.start for r in roles)
+        announcements = [e for e in events if e.kind == RECEPTION and e.plural_patient
+                         and min(lead.start, lead.anchor.sentence[0]) <= e.sentence[0] and e.sentence[1] <= named_at]
+        for anchor in reversed(announcements):
+            paired = _paired(anchor, items, roles)
+            if paired:
+                for role, (text, region) in zip(roles, paired):
+                    role.listed_post, role.listed_region = text, region
+                break
+
+
+def _paired(anchor: Event, items: Sequence[Item], roles: Sequence[Role]):
+    posts = [it for it in items if it.mention.type == "position" and anchor.predicate[1] <= it.start
+             and it.end <= anchor.sentence[1]]
+    if not posts:
+        return None
+    post = min(posts, key=lambda it: it.start)
+    head = lemma((post.mention.normal or post.mention.text).split()[0])
+    regions = [it for it in items if it.mention.type == "region" and post.start <= it.start
+               and it.end <= anchor.sentence[1] and it.span.data.get("kind") != "country"]
+    return pair_in_order(regions, head, roles)
 
 
 def _announced(out: list[Draft]) -> list[Draft]:
@@ -443,6 +482,13 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 continue
             if role.person is None and any(d.participants for d in group):
                 continue  # "Аким доложил", "Глава региона отчитался": the one received
+            unnamed = [k for d in group for k in d.participants if k.person is None and k.position is not None]
+            everyone = [k for d in group for k in d.participants]
+            if role.position is None and len(unnamed) == 1 and len(everyone) == 1 and owner.kind == RECEPTION:
+                # "встретился с акимом Алматы. ... Бауыржан Байбек проинформировал Главу
+                # государства": the one official received, named when reporting
+                unnamed[0].person = role.person
+                continue
             owner.participants.append(role)
     return result
 
