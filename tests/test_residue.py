@@ -200,3 +200,9 @@ def test_a_sentence_that_lost_its_full_stop_is_no_caption():
 def test_a_headline_in_capitals_above_the_report_is_residue():
     text = f"ГЛАВА ГОСУДАРСТВА ВСТРЕТИЛСЯ С МИНИСТРОМ ФИНАНСОВ\n{BODY}\n{BODY2}"
     assert reasons(text) == [("headline", "ГЛАВА ГОСУДАРСТВА ВСТРЕТИЛСЯ С МИНИСТРОМ ФИНАНСОВ")]
+
+
+def test_related_links_under_an_english_header():
+    text = (f"{BODY}\n{BODY3}\nRelated\n- Глава государства провел встречу с премьер-министром Японии\n"
+            "- Президент провел переговоры с делегацией Всемирного банка\n")
+    assert [r for r, _ in reasons(text)] == ["related", "related", "related"]
