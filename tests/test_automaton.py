@@ -4,7 +4,7 @@ from yargy import or_, rule
 from yargy.predicates import eq, gram, in_
 
 from extractor.entities import facilities, positions
-from extractor.parsing.anchored import AnchoredParser
+from chart_reference import AnchoredParser
 from extractor.parsing.automaton import NotRegular, TokenAutomaton
 from extractor.parsing.tokenizer import block_tokens, tokenizer
 

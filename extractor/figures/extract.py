@@ -28,7 +28,8 @@ from .quantity import QUANTITY, quantity
 from .subjects import subject_of
 from yargy import or_
 
-from ..parsing.anchored import AnchoredParser, scan_anchors
+from ..parsing.anchored import scan_anchors
+from ..parsing.automaton import TokenAutomaton
 from ..parsing.tokenizer import DOTDATE, NUM, block_tokens, tokenizer
 from .facts import Measure
 from .units import kind_of_unit, unit_stems
@@ -45,14 +46,21 @@ _DATE_WORD = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def parsers() -> dict[str, AnchoredParser]:
-    """One parser for the number-led kinds (money, percent, quantity), one for dates."""
-    tok = tokenizer()
+def grammars() -> dict:
+    """One grammar for the number-led kinds (money, percent, quantity), one for the same
+    led by number words, one for dates.  The number grammars name their unit by a
+    constant interpretation, which the automaton reports as the match's label."""
     words = or_(money(WORD_VALUE), percent(WORD_VALUE), quantity(WORD_VALUE))
-    return {"number": AnchoredParser(or_(MONEY, PERCENT, QUANTITY).interpretation(Measure), tokenizer=tok),
-            "words": AnchoredParser(words.interpretation(Measure), tokenizer=tok),
-            "date": AnchoredParser(DATE, tokenizer=tok)}
+    return {"number": or_(MONEY, PERCENT, QUANTITY).interpretation(Measure),
+            "words": words.interpretation(Measure),
+            "date": DATE}
+
+
+@lru_cache(maxsize=1)
+def parsers() -> dict[str, TokenAutomaton]:
+    """The grammars compiled to token automata (same matches as yargy's chart)."""
+    tok = tokenizer()
+    return {group: TokenAutomaton(grammar, tok) for group, grammar in grammars().items()}
 
 
 # how many tokens before its anchor a figure may start ("более чем на 40 %", "в І полугодии")
@@ -151,7 +159,7 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
                 return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
 
             def accept(match, start, group=group):
-                kind = "date" if group == "date" else kind_of_unit(match.fact.unit)
+                kind = "date" if group == "date" else kind_of_unit(match.label)
                 span = _figure(text, sent, kind, match, published)
                 if span is not None:
                     found.append(span)
@@ -189,7 +197,7 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         value = read_value(tokens)
         if value.value is None and value.approx is None:
             return None
-        data.update(value=value.value, value_to=value.value_to, unit=match.fact.unit,
+        data.update(value=value.value, value_to=value.value_to, unit=match.label,
                     period=None)
         if value.approx:
             data["approx"] = value.approx

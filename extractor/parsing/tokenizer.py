@@ -109,6 +109,10 @@ class TokenWindow:
     def __iter__(self):
         return (self._tokens[self._first + i] for i in range(self._len))
 
+    def raw(self, index: int):
+        """Token ``index`` of the window without forcing its morphology."""
+        return self._tokens.raw(self._first + index)
+
 
 @lru_cache(maxsize=512)
 def block_tokens(text: str) -> LazyMorphTokens:
