@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -21,7 +20,7 @@ from .money import MONEY, money
 from .counted import counted_quantities
 from .inferred import inferred_money
 from .noise import inside_link, is_frequency, link_spans
-from .number_words import mentions_number_word, surface_forms
+from .number_words import mentions_number_word, surface_forms, trie_pattern
 from .numbers import APPROX_WORDS, NUMBER_WORDS, WORD_VALUE, read_value
 from .percent import PERCENT, percent
 from .quantity import QUANTITY, quantity
@@ -36,14 +35,17 @@ from .units import kind_of_unit, unit_stems
 
 KIND_PRIORITY = {"money": 0, "percent": 1, "quantity": 2, "date": 3}
 _NUMERIC = re.compile(r"[\d%$€£₸₽]|полтора|полторы")
-_DATE_WORD = re.compile(
-    r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"\bгод|\bгода\b|\bлет\b|полугод|квартал|месяц|недел|\bдн[еяи]|\bден|сут|"
-    r"настоящ|сегодняшн|выходн|течени|протяжени|полвек|полгод|\bвек|"
-    r"понедельник|вторник|сред[уае]\b|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|"
-    r"весн|осен|зим[аеуой]|летом|десятилет|сезон",
-    re.IGNORECASE,
+# date words, matched on lowercase text: stems found anywhere in a word ("январ" in "января",
+# "полгод"), then words bounded at their start or end ("года", "лет", "дней", "веков", "среду")
+_DATE_STEMS = (
+    "январ", "феврал", "март", "апрел", "май", "мая", "мае", "июн", "июл", "август", "сентябр",
+    "октябр", "ноябр", "декабр", "полугод", "квартал", "месяц", "недел", "сут", "настоящ", "сегодняшн",
+    "выходн", "течени", "протяжени", "полвек", "полгод", "понедельник", "вторник", "четверг", "пятниц",
+    "суббот", "воскресень", "сегодня", "вчера", "завтра", "весн", "осен", "зима", "зиме", "зиму",
+    "зимо", "зимй", "летом", "десятилет", "сезон",
 )
+_DATE_ANCHOR = re.compile(trie_pattern(_DATE_STEMS) + r"|\bгод|\bлет\b|\bдн[еяи]|\bден|\bвек|сред[уае]\b")
+_DATE_WORD = re.compile(r"\d|" + _DATE_ANCHOR.pattern)
 
 
 def grammars() -> dict:
@@ -68,7 +70,6 @@ LOOKBACK = 3
 # how many tokens after its anchor a figure may end ("12 млрд 400 млн долларов США")
 LOOKAHEAD = 9
 _NUMBER_SYMBOLS = set("$€£₸₽")
-_DATE_ANCHOR = re.compile(_DATE_WORD.pattern.replace(r"\d|", ""), re.IGNORECASE)
 # words a figure can start with, before its anchor
 _NUMBER_STARTS = APPROX_WORDS | {"от", "с", "в", "на", "до", "не"}
 _DATE_STARTS = {
@@ -94,7 +95,7 @@ def _can_start_words(token) -> bool:
 
 
 def _is_date_anchor(token) -> bool:
-    return token.type in (NUM, DOTDATE) or bool(_DATE_ANCHOR.match(token.value))
+    return token.type in (NUM, DOTDATE) or bool(_DATE_ANCHOR.match(token.value.lower()))
 
 
 def _can_start_number(token) -> bool:
@@ -144,7 +145,7 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
     for sent in sentences:
         numeric = bool(_NUMERIC.search(sent.text))
         spelled = mentions_number_word(sent.text, unit_stems())
-        if not (numeric or spelled or _DATE_WORD.search(sent.text)):
+        if not (numeric or spelled or _DATE_WORD.search(sent.text.lower())):
             continue
         tokens = block_tokens(sent.text)
         first = len(found)
@@ -152,11 +153,14 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
             if (group == "number" and not numeric) or (group == "words" and not spelled):
                 continue
             is_anchor, can_start = RULES[group]
+            candidates = [i for i, token in enumerate(tokens.raw_tokens()) if is_anchor(token)]
+            if not candidates:
+                continue
 
-            def anchor(toks, i, group=group, is_anchor=is_anchor):
+            def anchor(toks, i, group=group):
                 if group == "words" and i and toks.raw(i - 1).type == NUM:
                     return False        # "5 тысяч": the digits' anchor reads it
-                return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
+                return _worth_parsing(group, toks, i)
 
             def accept(match, start, group=group):
                 kind = "date" if group == "date" else kind_of_unit(match.label)
@@ -165,7 +169,7 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
                     found.append(span)
                 return True
 
-            scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept)
+            scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept, candidates)
         if numeric:
             found += inferred_money(text, sent, found[first:])
             found += counted_quantities(text, sent, found[first:])
@@ -192,7 +196,7 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         if value.unit == "duration" and (_is_age(sent.text, local_start, tokens)
                                          or is_frequency(sent.text, local_start)):
             return None
-        data.update(asdict(value))
+        data.update(vars(value))       # a flat dataclass: its fields in order
     else:
         value = read_value(tokens)
         if value.value is None and value.approx is None:

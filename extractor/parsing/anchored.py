@@ -9,16 +9,18 @@ tokenized with lazy morphology, so a block is tokenized once for all grammars.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 
 def scan_anchors(parser, tokens, is_anchor: Callable, can_start: Optional[Callable],
-                 lookback: int, lookahead: int, accept: Callable) -> None:
+                 lookback: int, lookahead: int, accept: Callable,
+                 indices: Optional[Iterable[int]] = None) -> None:
     """For each anchor token not inside an accepted match, find the longest match that
     starts at most ``lookback`` tokens before it and holds it, and offer it to
-    ``accept(match, start_index)``; a True answer covers its tokens."""
+    ``accept(match, start_index)``; a True answer covers its tokens.  ``indices``
+    (ascending) are the only tokens worth asking ``is_anchor`` about; all when None."""
     covered = -1
-    for i in range(len(tokens)):
+    for i in range(len(tokens)) if indices is None else indices:
         if i <= covered or not is_anchor(tokens, i):
             continue
         first = max(covered + 1, i - lookback)

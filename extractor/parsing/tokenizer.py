@@ -85,6 +85,10 @@ class LazyMorphTokens:
         """Token ``i`` without forcing its morphology."""
         return self._tokens[i]
 
+    def raw_tokens(self) -> list:
+        """Every token, without forcing morphology (type and text are all a caller may use)."""
+        return self._tokens
+
     def window(self, first: int, stop: int) -> "TokenWindow":
         return TokenWindow(self, first, stop)
 
