@@ -48,6 +48,21 @@ _DATE_ANCHOR = re.compile(trie_pattern(_DATE_STEMS) + r"|\bгод|\bлет\b|\b�
 _DATE_WORD = re.compile(r"\d|" + _DATE_ANCHOR.pattern)
 
 
+class _DateWords(dict):
+    """Token text -> is it a date word: ``_DATE_ANCHOR`` on its lowercase, remembered."""
+
+    LIMIT = 50_000
+
+    def __missing__(self, value: str) -> bool:
+        if len(self) > self.LIMIT:
+            self.clear()
+        found = self[value] = bool(_DATE_ANCHOR.match(value.lower()))
+        return found
+
+
+_DATE_WORDS = _DateWords()
+
+
 def grammars() -> dict:
     """One grammar for the number-led kinds (money, percent, quantity), one for the same
     led by number words, one for dates.  The number grammars name their unit by a
@@ -95,7 +110,7 @@ def _can_start_words(token) -> bool:
 
 
 def _is_date_anchor(token) -> bool:
-    return token.type in (NUM, DOTDATE) or bool(_DATE_ANCHOR.match(token.value.lower()))
+    return token.type in (NUM, DOTDATE) or _DATE_WORDS[token.value]
 
 
 def _can_start_number(token) -> bool:
@@ -111,24 +126,23 @@ def _can_start_date(token) -> bool:
 
 def _worth_parsing(group: str, tokens, i: int) -> bool:
     """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
-    token = tokens.raw(i)
+    raw = tokens.raw_tokens()
+    token = raw[i]
     if token.type != NUM and group != "words":
         return True
+    if group == "date":
+        value = token.value
+        if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
+            return True
+        return any(_DATE_WORDS[t.value] for t in raw[i + 1:i + 4])
     # a unit within five tokens; within the whole window when a range goes on ("от 30 тыс. до 50 тыс. руб.")
-    near = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
-    ahead = near
-    if group == "number" and _RANGE_ON.intersection(near[:4]):
-        ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
+    ahead = [t.value.lower() for t in raw[i + 1:i + 6]]
+    if group == "number" and _RANGE_ON.intersection(ahead[:4]):
+        ahead = [t.value.lower() for t in raw[i + 1:i + 1 + LOOKAHEAD]]
     if group == "words":
-        ahead = near[:3]                # "пять миллионов долларов", "двух процентов"
-    if group in ("number", "words"):
-        stems = unit_stems()
-        return any(stems.may_match(w) for w in ahead) or (
-            i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
-    value = token.value
-    if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
-        return True
-    return any(_DATE_ANCHOR.match(w) for w in ahead[:3])
+        ahead = ahead[:3]               # "пять миллионов долларов", "двух процентов"
+    stems = unit_stems()
+    return any(stems.may_match(w) for w in ahead) or (i > 0 and raw[i - 1].value in _NUMBER_SYMBOLS)
 
 
 _RANGE_ON = {"до", "-", "–", "—"}
