@@ -178,3 +178,20 @@ def test_constant_interpretation_is_the_label(text, label):
     match, start = extract.parsers()["number"].longest_covering(window, anchor)
     assert [t.value for t in match.tokens] == [t.value for t in window[start:]]
     assert match.label == label
+
+
+def test_the_transition_table_is_rebuilt_when_full():
+    """A bounded cache: past its size the lazily built table starts afresh, same answers."""
+    from extractor.figures import extract
+
+    grammar = extract.grammars()["number"]
+    small, large = TokenAutomaton(grammar, tokenizer()), TokenAutomaton(grammar, tokenizer())
+    small.CACHE = 3
+    for text in FIGURE_SENTENCES:
+        tokens = block_tokens(text)
+        window = [tokens[i] for i in range(len(tokens))]
+        for anchor in (i for i in range(len(tokens)) if extract.RULES["number"][0](tokens[i])):
+            got, expected = small.longest_covering(window, anchor), large.longest_covering(window, anchor)
+            assert (got[0] and (got[0].tokens, got[0].label), got[1]) == (
+                expected[0] and (expected[0].tokens, expected[0].label), expected[1])
+    assert len(small._sets) < len(large._sets)

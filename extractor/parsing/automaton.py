@@ -146,7 +146,7 @@ class TokenAutomaton:
     the text), which holds for yargy's predicates over our tokenizer.
     """
 
-    CACHE = 100_000          # transitions kept before the table is rebuilt from scratch
+    CACHE = 50_000           # transitions kept before the table is rebuilt from scratch (a few MB)
 
     def __init__(self, rule, tokenizer) -> None:
         rule = rule.activate(Context(tokenizer, PassTagger()))
