@@ -1,7 +1,8 @@
 """Run the figure grammars over a document's sentences and return figure spans.
 
 Only sentences that can hold a figure are parsed (a digit, a %, a currency
-sign, or a date word), which keeps yargy's cost small next to NER.  Overlaps
+sign, or a date word), and only around anchors, with the grammars compiled to
+token automata (parsing/automaton.py).  Overlaps
 are resolved in favour of the longer span, then money > percent > quantity >
 date.  Each span's ``data`` holds the contract's Figure fields.
 """

@@ -1,13 +1,14 @@
 """A yargy rule compiled to a token automaton, for grammars that are regular.
 
-The position and facility grammars are regular: modifiers, a head, a bounded
-scope or name.  yargy parses them with a general Earley chart, which builds and
-hashes a state object for every prediction; most of the entity layer's time went
+The position, facility and figure grammars are regular: modifiers, a head, a
+bounded scope or name; an amount, a scale, a unit; a day, a month, a year.
+yargy parses them with a general Earley chart, which builds and hashes a state
+object for every prediction; most of the entity and figure layers' time went
 there.  :class:`TokenAutomaton` takes the same yargy rule (activated with the
 same tokenizer, so ``dictionary`` and ``gram`` predicates behave the same) and
 compiles it once, Thompson-style, into states joined by predicate edges and
 empty moves.  Matching a window is then a walk over token positions with a set
-of live states, each predicate tested at most once per token.
+of live states (made deterministic lazily, see the class).
 
 Only what the matchers need is kept: the span of the longest match and, where
 the rule names its result by a constant interpretation (``Measure.unit.const("USD")``,
