@@ -164,7 +164,11 @@ def _lemmas(token) -> list[str]:
 
 
 def _has(token, table) -> Optional[str]:
-    for lemma in _lemmas(token):
+    return _first_in(_lemmas(token), table)
+
+
+def _first_in(lemmas: list[str], table) -> Optional[str]:
+    for lemma in lemmas:
         if lemma in table:
             return lemma
     return None
@@ -179,8 +183,9 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
     period_noun = duration_unit = None
     decade = weekend = False
     words = [t.value.lower() for t in tokens]
+    lemmas = [_lemmas(t) for t in tokens]
     for i, token in enumerate(tokens):
-        word = words[i]
+        word, lemma_list = words[i], lemmas[i]
         if token.type == DOTDATE:
             d, m, y = (int(x) for x in word.split("."))
             years.append(y + (2000 if y < 100 else 0))
@@ -193,38 +198,38 @@ def read_date(tokens: Sequence, published: Optional[dt.date] = None) -> DateValu
                 years.append(int(number) if number >= 100 else 1900 + int(number))
             elif number.is_integer() and 1800 <= number <= 2100 and len(token.value) == 4:
                 years.append(int(number))
-            elif i + 1 < len(tokens) and _has(tokens[i + 1], MONTHS) or (
-                    nxt in {"-", "–", "—", "и"} and i + 3 < len(tokens) and _has(tokens[i + 3], MONTHS)):
+            elif i + 1 < len(tokens) and _first_in(lemmas[i + 1], MONTHS) or (
+                    nxt in {"-", "–", "—", "и"} and i + 3 < len(tokens) and _first_in(lemmas[i + 3], MONTHS)):
                 day = day or int(number)
             elif ordinal is None and i + 1 < len(tokens) and (
-                    _has(tokens[i + 1], {"полугодие", "квартал", "половина"}) or nxt in {"-", "–"}):
+                    _first_in(lemmas[i + 1], {"полугодие", "квартал", "половина"}) or nxt in {"-", "–"}):
                 ordinal = int(number)
             else:
                 count = number
-        elif (lemma := _has(token, MONTHS)) and month is None:
+        elif (lemma := _first_in(lemma_list, MONTHS)) and month is None:
             month = MONTHS[lemma]
-        elif lemma := _has(token, RELATIVE):
+        elif lemma := _first_in(lemma_list, RELATIVE):
             relative = RELATIVE[lemma]
         elif word in RELATIVE_DAYS:
             relative_day = RELATIVE_DAYS[word]
-        elif _has(token, {"настоящий", "сегодняшний", "нынешний"}) or (
+        elif _first_in(lemma_list, {"настоящий", "сегодняшний", "нынешний"}) or (
                 word in {"текущий", "данный"} and "момент" in words):
             relative_day = 0
-        elif _has(token, {"выходные"}):
+        elif _first_in(lemma_list, {"выходные"}):
             weekend = True
-        elif lemma := _has(token, MODIFIERS):
+        elif lemma := _first_in(lemma_list, MODIFIERS):
             modifier = MODIFIERS[lemma]
-        elif lemma := _has(token, SEASONS):
+        elif lemma := _first_in(lemma_list, SEASONS):
             season = SEASONS[lemma]
-        elif word in ORDINALS or (lemma := _has(token, ORDINALS)):
+        elif word in ORDINALS or (lemma := _first_in(lemma_list, ORDINALS)):
             ordinal = ORDINALS.get(word) or ORDINALS[lemma]
-        elif lemma := _has(token, {"полугодие", "квартал", "половина"}):
+        elif lemma := _first_in(lemma_list, {"полугодие", "квартал", "половина"}):
             period_noun = lemma
-        elif (lemma := _has(token, DURATION_UNITS)) and duration_unit is None:
+        elif (lemma := _first_in(lemma_list, DURATION_UNITS)) and duration_unit is None:
             duration_unit = DURATION_UNITS[lemma]
         elif word in NUMBER_WORDS and NUMBER_WORDS[word]:
             count = NUMBER_WORDS[word]
-        elif (lemma := _has(token, {"несколько", "пара"})):
+        elif (lemma := _first_in(lemma_list, {"несколько", "пара"})):
             count = None if lemma == "несколько" else 2
 
     base_year = published.year if published else None

@@ -1,7 +1,8 @@
 """Run the figure grammars over a document's sentences and return figure spans.
 
 Only sentences that can hold a figure are parsed (a digit, a %, a currency
-sign, or a date word), which keeps yargy's cost small next to NER.  Overlaps
+sign, or a date word), and only around anchors, with the grammars compiled to
+token automata (parsing/automaton.py).  Overlaps
 are resolved in favour of the longer span, then money > percent > quantity >
 date.  Each span's ``data`` holds the contract's Figure fields.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict
 from functools import lru_cache
 from typing import Optional, Sequence
 
@@ -21,38 +21,64 @@ from .money import MONEY, money
 from .counted import counted_quantities
 from .inferred import inferred_money
 from .noise import inside_link, is_frequency, link_spans
-from .number_words import mentions_number_word, surface_forms
+from .number_words import mentions_number_word, surface_forms, trie_pattern
 from .numbers import APPROX_WORDS, NUMBER_WORDS, WORD_VALUE, read_value
 from .percent import PERCENT, percent
 from .quantity import QUANTITY, quantity
 from .subjects import subject_of
 from yargy import or_
 
-from ..parsing.anchored import AnchoredParser, scan_anchors
+from ..parsing.anchored import scan_anchors
+from ..parsing.automaton import TokenAutomaton
 from ..parsing.tokenizer import DOTDATE, NUM, block_tokens, tokenizer
 from .facts import Measure
 from .units import kind_of_unit, unit_stems
 
 KIND_PRIORITY = {"money": 0, "percent": 1, "quantity": 2, "date": 3}
 _NUMERIC = re.compile(r"[\d%$€£₸₽]|полтора|полторы")
-_DATE_WORD = re.compile(
-    r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"\bгод|\bгода\b|\bлет\b|полугод|квартал|месяц|недел|\bдн[еяи]|\bден|сут|"
-    r"настоящ|сегодняшн|выходн|течени|протяжени|полвек|полгод|\bвек|"
-    r"понедельник|вторник|сред[уае]\b|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|"
-    r"весн|осен|зим[аеуой]|летом|десятилет|сезон",
-    re.IGNORECASE,
+# date words, matched on lowercase text: stems found anywhere in a word ("январ" in "января",
+# "полгод"), then words bounded at their start or end ("года", "лет", "дней", "веков", "среду")
+_DATE_STEMS = (
+    "январ", "феврал", "март", "апрел", "май", "мая", "мае", "июн", "июл", "август", "сентябр",
+    "октябр", "ноябр", "декабр", "полугод", "квартал", "месяц", "недел", "сут", "настоящ", "сегодняшн",
+    "выходн", "течени", "протяжени", "полвек", "полгод", "понедельник", "вторник", "четверг", "пятниц",
+    "суббот", "воскресень", "сегодня", "вчера", "завтра", "весн", "осен", "зима", "зиме", "зиму",
+    "зимо", "зимй", "летом", "десятилет", "сезон",
 )
+_DATE_ANCHOR = re.compile(trie_pattern(_DATE_STEMS) + r"|\bгод|\bлет\b|\bдн[еяи]|\bден|\bвек|сред[уае]\b")
+_DATE_WORD = re.compile(r"\d|" + _DATE_ANCHOR.pattern)
+
+
+class _DateWords(dict):
+    """Token text -> is it a date word: ``_DATE_ANCHOR`` on its lowercase, remembered."""
+
+    LIMIT = 50_000
+
+    def __missing__(self, value: str) -> bool:
+        if len(self) > self.LIMIT:
+            self.clear()
+        found = self[value] = bool(_DATE_ANCHOR.match(value.lower()))
+        return found
+
+
+_DATE_WORDS = _DateWords()
+
+
+def grammars() -> dict:
+    """One grammar for the number-led kinds (money, percent, quantity), one for the same
+    led by number words, one for dates.  The number grammars name their unit by a
+    constant interpretation, which the automaton reports as the match's label."""
+    words = or_(money(WORD_VALUE), percent(WORD_VALUE), quantity(WORD_VALUE))
+    return {"number": or_(MONEY, PERCENT, QUANTITY).interpretation(Measure),
+            "words": words.interpretation(Measure),
+            "date": DATE}
 
 
 @lru_cache(maxsize=1)
-def parsers() -> dict[str, AnchoredParser]:
-    """One parser for the number-led kinds (money, percent, quantity), one for dates."""
+def parsers() -> dict[str, TokenAutomaton]:
+    """The grammars compiled to token automata (same matches as yargy's chart)."""
     tok = tokenizer()
-    words = or_(money(WORD_VALUE), percent(WORD_VALUE), quantity(WORD_VALUE))
-    return {"number": AnchoredParser(or_(MONEY, PERCENT, QUANTITY).interpretation(Measure), tokenizer=tok),
-            "words": AnchoredParser(words.interpretation(Measure), tokenizer=tok),
-            "date": AnchoredParser(DATE, tokenizer=tok)}
+    return {group: TokenAutomaton(grammar, tok) for group, grammar in grammars().items()}
 
 
 # how many tokens before its anchor a figure may start ("более чем на 40 %", "в І полугодии")
@@ -60,7 +86,6 @@ LOOKBACK = 3
 # how many tokens after its anchor a figure may end ("12 млрд 400 млн долларов США")
 LOOKAHEAD = 9
 _NUMBER_SYMBOLS = set("$€£₸₽")
-_DATE_ANCHOR = re.compile(_DATE_WORD.pattern.replace(r"\d|", ""), re.IGNORECASE)
 # words a figure can start with, before its anchor
 _NUMBER_STARTS = APPROX_WORDS | {"от", "с", "в", "на", "до", "не"}
 _DATE_STARTS = {
@@ -86,7 +111,7 @@ def _can_start_words(token) -> bool:
 
 
 def _is_date_anchor(token) -> bool:
-    return token.type in (NUM, DOTDATE) or bool(_DATE_ANCHOR.match(token.value))
+    return token.type in (NUM, DOTDATE) or _DATE_WORDS[token.value]
 
 
 def _can_start_number(token) -> bool:
@@ -102,24 +127,23 @@ def _can_start_date(token) -> bool:
 
 def _worth_parsing(group: str, tokens, i: int) -> bool:
     """Cheap look at the raw tokens after a number anchor: is there a unit or a date word?"""
-    token = tokens.raw(i)
+    raw = tokens.raw_tokens()
+    token = raw[i]
     if token.type != NUM and group != "words":
         return True
+    if group == "date":
+        value = token.value
+        if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
+            return True
+        return any(_DATE_WORDS[t.value] for t in raw[i + 1:i + 4])
     # a unit within five tokens; within the whole window when a range goes on ("от 30 тыс. до 50 тыс. руб.")
-    near = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 6))]
-    ahead = near
-    if group == "number" and _RANGE_ON.intersection(near[:4]):
-        ahead = [tokens.raw(j).value.lower() for j in range(i + 1, min(len(tokens), i + 1 + LOOKAHEAD))]
+    ahead = [t.value.lower() for t in raw[i + 1:i + 6]]
+    if group == "number" and _RANGE_ON.intersection(ahead[:4]):
+        ahead = [t.value.lower() for t in raw[i + 1:i + 1 + LOOKAHEAD]]
     if group == "words":
-        ahead = near[:3]                # "пять миллионов долларов", "двух процентов"
-    if group in ("number", "words"):
-        stems = unit_stems()
-        return any(stems.may_match(w) for w in ahead) or (
-            i > 0 and tokens.raw(i - 1).value in _NUMBER_SYMBOLS)
-    value = token.value
-    if len(value) == 4 and value.isdigit() and 1800 <= int(value) <= 2100:
-        return True
-    return any(_DATE_ANCHOR.match(w) for w in ahead[:3])
+        ahead = ahead[:3]               # "пять миллионов долларов", "двух процентов"
+    stems = unit_stems()
+    return any(stems.may_match(w) for w in ahead) or (i > 0 and raw[i - 1].value in _NUMBER_SYMBOLS)
 
 
 _RANGE_ON = {"до", "-", "–", "—"}
@@ -136,7 +160,7 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
     for sent in sentences:
         numeric = bool(_NUMERIC.search(sent.text))
         spelled = mentions_number_word(sent.text, unit_stems())
-        if not (numeric or spelled or _DATE_WORD.search(sent.text)):
+        if not (numeric or spelled or _DATE_WORD.search(sent.text.lower())):
             continue
         tokens = block_tokens(sent.text)
         first = len(found)
@@ -144,20 +168,23 @@ def extract_figures(text: str, sentences: Sequence[Sentence],
             if (group == "number" and not numeric) or (group == "words" and not spelled):
                 continue
             is_anchor, can_start = RULES[group]
+            candidates = [i for i, token in enumerate(tokens.raw_tokens()) if is_anchor(token)]
+            if not candidates:
+                continue
 
-            def anchor(toks, i, group=group, is_anchor=is_anchor):
+            def anchor(toks, i, group=group):
                 if group == "words" and i and toks.raw(i - 1).type == NUM:
                     return False        # "5 тысяч": the digits' anchor reads it
-                return is_anchor(toks.raw(i)) and _worth_parsing(group, toks, i)
+                return _worth_parsing(group, toks, i)
 
             def accept(match, start, group=group):
-                kind = "date" if group == "date" else kind_of_unit(match.fact.unit)
+                kind = "date" if group == "date" else kind_of_unit(match.label)
                 span = _figure(text, sent, kind, match, published)
                 if span is not None:
                     found.append(span)
                 return True
 
-            scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept)
+            scan_anchors(parser, tokens, anchor, can_start, LOOKBACK, LOOKAHEAD, accept, candidates)
         if numeric:
             found += inferred_money(text, sent, found[first:])
             found += counted_quantities(text, sent, found[first:])
@@ -184,12 +211,12 @@ def _figure(text: str, sent: Sentence, kind: str, match, published) -> Optional[
         if value.unit == "duration" and (_is_age(sent.text, local_start, tokens)
                                          or is_frequency(sent.text, local_start)):
             return None
-        data.update(asdict(value))
+        data.update(vars(value))       # a flat dataclass: its fields in order
     else:
         value = read_value(tokens)
         if value.value is None and value.approx is None:
             return None
-        data.update(value=value.value, value_to=value.value_to, unit=match.fact.unit,
+        data.update(value=value.value, value_to=value.value_to, unit=match.label,
                     period=None)
         if value.approx:
             data["approx"] = value.approx

@@ -48,7 +48,7 @@ def surface_forms() -> frozenset[str]:
 _WORD = re.compile(r"[а-яё]+")
 
 
-def _trie_pattern(words) -> str:
+def trie_pattern(words) -> str:
     """One regex alternation shaped as a trie (shared prefixes factored out), so the C
     matcher rejects a position after a letter or two instead of trying every word."""
     trie: dict = {}
@@ -70,7 +70,7 @@ def _trie_pattern(words) -> str:
 
 @lru_cache(maxsize=1)
 def _gate() -> re.Pattern:
-    return re.compile(r"(?<![а-яё])" + _trie_pattern(surface_forms()) + r"(?![а-яё])")
+    return re.compile(r"(?<![а-яё])" + trie_pattern(surface_forms()) + r"(?![а-яё])")
 
 
 def mentions_number_word(text: str, followers=None) -> bool:

@@ -1,22 +1,28 @@
 """A yargy rule compiled to a token automaton, for grammars that are regular.
 
-The position and facility grammars are regular: modifiers, a head, a bounded
-scope or name.  yargy parses them with a general Earley chart, which builds and
-hashes a state object for every prediction; most of the entity layer's time went
+The position, facility and figure grammars are regular: modifiers, a head, a
+bounded scope or name; an amount, a scale, a unit; a day, a month, a year.
+yargy parses them with a general Earley chart, which builds and hashes a state
+object for every prediction; most of the entity and figure layers' time went
 there.  :class:`TokenAutomaton` takes the same yargy rule (activated with the
 same tokenizer, so ``dictionary`` and ``gram`` predicates behave the same) and
 compiles it once, Thompson-style, into states joined by predicate edges and
 empty moves.  Matching a window is then a walk over token positions with a set
-of live states, each predicate tested at most once per token.
+of live states (made deterministic lazily, see the class).
 
-Only what the matcher needs is kept: the span of the longest match.  Recursive
-rules (``forward``) are not regular and are refused at compile time.
+Only what the matchers need is kept: the span of the longest match and, where
+the rule names its result by a constant interpretation (``Measure.unit.const("USD")``,
+``.interpretation(const("KZT"))``), the innermost such constant on the match's
+path: the figure grammars' unit.  Recursive rules (``forward``) are not regular
+and are refused at compile time.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
+from yargy.interpretation.interpretator import NormalizerInterpretator
+from yargy.interpretation.normalizer import ConstNormalizer
 from yargy.parser import Context
 from yargy.rule.constructors import (
     EmptyRule, ForwardRule, InterpretationRule, MaxBoundedRule, MinBoundedRule,
@@ -32,12 +38,23 @@ class NotRegular(ValueError):
 @dataclass(frozen=True)
 class Match:
     tokens: list
+    label: object = None    # the innermost constant interpretation on the match's path
+
+
+def _constant(rule) -> object:
+    """The value a rule's interpretation always gives (``const(x)``, ``attr.const(x)``), or None."""
+    interpretator = getattr(rule, "interpretator", None)
+    if isinstance(interpretator, NormalizerInterpretator) and isinstance(
+            interpretator.normalizer, ConstNormalizer):
+        return interpretator.normalizer.value
+    return None
 
 
 class _Builder:
     def __init__(self) -> None:
-        self.edges: list[list[tuple[Callable, int]]] = []   # state -> [(predicate, target)]
-        self.empty: list[list[int]] = []                     # state -> [target] (empty moves)
+        self.edges: list[list[tuple[Callable, int, object]]] = []  # state -> [(predicate, target, label)]
+        self.empty: list[list[int]] = []                            # state -> [target] (empty moves)
+        self.label: object = None                                   # of the edges being built
 
     def state(self) -> int:
         self.edges.append([])
@@ -48,8 +65,14 @@ class _Builder:
         """(entry, exit) states of a sub-automaton for a rule or a predicate."""
         if not is_rule(item):
             entry, exit_ = self.state(), self.state()
-            self.edges[entry].append((item, exit_))
+            self.edges[entry].append((item, exit_, self.label))
             return entry, exit_
+        if isinstance(item, InterpretationRule) and _constant(item) is not None:
+            outer, self.label = self.label, _constant(item)
+            try:
+                return self.fragment(item.rule)
+            finally:
+                self.label = outer
         if isinstance(item, (NamedRule, InterpretationRule, RelationRule)):
             return self.fragment(item.rule)
         if isinstance(item, ForwardRule):
@@ -115,7 +138,16 @@ class _Builder:
 
 
 class TokenAutomaton:
-    """``TokenAutomaton(rule, tokenizer)``: the rule's longest matches over token windows."""
+    """``TokenAutomaton(rule, tokenizer)``: the rule's longest matches over token windows.
+
+    The automaton is made deterministic lazily: a set of live states and a token lead
+    to the same next set every time, so each transition is computed once (testing
+    only the live states' predicates) and then looked up by the token's type and
+    text.  A predicate's answer must depend on nothing else (morphology comes from
+    the text), which holds for yargy's predicates over our tokenizer.
+    """
+
+    CACHE = 50_000           # transitions kept before the table is rebuilt from scratch (a few MB)
 
     def __init__(self, rule, tokenizer) -> None:
         rule = rule.activate(Context(tokenizer, PassTagger()))
@@ -125,10 +157,11 @@ class TokenAutomaton:
         useful = {s for s, edges in enumerate(builder.edges) if edges} | {self.final}
         closures = [tuple(t for t in self._closure(builder.empty, s) if t in useful)
                     for s in range(len(builder.edges))]
-        # state -> [(predicate id, predicate, empty-closure of the target)]: one step, one token
-        self.steps = [tuple((id(pred), pred, closures[target]) for pred, target in edges)
+        # state -> [(predicate id, predicate, empty-closure of the target, label)]: one step, one token
+        self.steps = [tuple((id(pred), pred, closures[target], label) for pred, target, label in edges)
                       for edges in builder.edges]
         self.entry = closures[self.start]
+        self._reset()
 
     @staticmethod
     def _closure(empty: list[list[int]], state: int) -> tuple[int, ...]:
@@ -140,40 +173,69 @@ class TokenAutomaton:
                     stack.append(target)
         return tuple(sorted(seen))
 
+    # -- the lazy deterministic automaton: a set is ((state, label), ...) in the order reached
+    def _reset(self) -> None:
+        self._sets: list[tuple] = []
+        self._ids: dict[tuple, int] = {}
+        self._accepts: list[tuple] = []        # set id -> (label,) when the final state is in it
+        self._moves: list[dict] = []           # set id -> {(token type, text): next set id}
+        self._cached = 0
+        self._dead = self._intern(())
+        self._begin = self._intern(tuple((state, None) for state in self.entry))
+
+    def _intern(self, items: tuple) -> int:
+        found = self._ids.get(items)
+        if found is None:
+            found = self._ids[items] = len(self._sets)
+            self._sets.append(items)
+            self._moves.append({})
+            self._accepts.append(next(((label,) for state, label in items if state == self.final), None))
+        return found
+
+    def _move(self, current: int, token) -> int:
+        tested: dict[int, bool] = {}
+        reached: dict[tuple, None] = {}
+        for state, label in self._sets[current]:
+            for key, predicate, targets, edge_label in self.steps[state]:
+                ok = tested.get(key)
+                if ok is None:
+                    ok = tested[key] = bool(predicate(token))
+                if ok:
+                    carried = label if edge_label is None else edge_label
+                    for target in targets:
+                        reached[(target, carried)] = None
+        return self._intern(tuple(reached))
+
     def longest_covering(self, tokens: Sequence, anchor: int, can_start=None):
         """The longest match within ``tokens`` that covers ``tokens[anchor]``, with the
-        index where it starts (earliest start wins a tie); ``(None, -1)`` if none."""
-        steps, final = self.steps, self.final
-        live: dict[int, int] = {}          # state -> earliest start that reaches it
-        best: Optional[tuple[int, int]] = None
-        for position in range(len(tokens) + 1):
-            if position > anchor and final in live:
-                begin = live[final]
-                if best is None or position - begin > best[1] - best[0]:
-                    best = (begin, position)
-            if position == len(tokens):
-                break
-            token = tokens[position]
-            if position <= anchor and (can_start is None or can_start(token)):
-                for state in self.entry:
-                    if state not in live:
-                        live[state] = position
-            if not live:
+        index where it starts (earliest start wins a tie); ``(None, -1)`` if none.
+        The match's label is the innermost constant interpretation on its path."""
+        if self._cached > self.CACHE:
+            self._reset()
+        raw = getattr(tokens, "raw", None) or tokens.__getitem__   # type and text, no morphology
+        size = len(tokens)
+        moves, accepts, dead = self._moves, self._accepts, self._dead
+        best: Optional[tuple[int, int, object]] = None
+        for begin in range(min(anchor + 1, size)):
+            if best is not None and size - begin <= best[1] - best[0]:
+                break                            # no later start can be longer
+            if can_start is not None and not can_start(tokens[begin]):
                 continue
-            tested: dict[int, bool] = {}
-            moved: dict[int, int] = {}
-            for state, begin in live.items():
-                for key, predicate, targets in steps[state]:
-                    ok = tested.get(key)
-                    if ok is None:
-                        ok = tested[key] = bool(predicate(token))
-                    if ok:
-                        for target in targets:
-                            if begin < moved.get(target, len(tokens)):
-                                moved[target] = begin
-            live = moved
-            if not live and position >= anchor:
-                break
+            current = self._begin
+            for position in range(begin, size):
+                token = raw(position)
+                key = (token.type, token.value)
+                following = moves[current].get(key)
+                if following is None:
+                    following = moves[current][key] = self._move(current, tokens[position])
+                    self._cached += 1
+                current = following
+                if current == dead:
+                    break
+                accept = accepts[current]
+                if accept is not None and position >= anchor and (
+                        best is None or position + 1 - begin > best[1] - best[0]):
+                    best = (begin, position + 1, accept[0])
         if best is None:
             return None, -1
-        return Match(list(tokens[best[0]:best[1]])), best[0]
+        return Match(list(tokens[best[0]:best[1]]), best[2]), best[0]

@@ -85,6 +85,10 @@ class LazyMorphTokens:
         """Token ``i`` without forcing its morphology."""
         return self._tokens[i]
 
+    def raw_tokens(self) -> list:
+        """Every token, without forcing morphology (type and text are all a caller may use)."""
+        return self._tokens
+
     def window(self, first: int, stop: int) -> "TokenWindow":
         return TokenWindow(self, first, stop)
 
@@ -108,6 +112,10 @@ class TokenWindow:
 
     def __iter__(self):
         return (self._tokens[self._first + i] for i in range(self._len))
+
+    def raw(self, index: int):
+        """Token ``index`` of the window without forcing its morphology."""
+        return self._tokens.raw(self._first + index)
 
 
 @lru_cache(maxsize=512)
