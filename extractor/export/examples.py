@@ -32,3 +32,30 @@ EXAMPLES = {
     "money per region and year": MONEY_PER_REGION_AND_YEAR,
     "meetings of a person": MEETINGS_OF_A_PERSON,
 }
+
+
+def markdown(con, sql: str) -> str:
+    """The answer of ``sql`` on ``con`` as the README shows it: a markdown table, NULL for None,
+    whole floats without their decimals."""
+    cur = con.execute(sql)
+    head = [d[0] for d in cur.description]
+
+    def cell(value) -> str:
+        if value is None:
+            return "NULL"
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows += ["| " + " | ".join(cell(v) for v in row) + " |" for row in cur.fetchall()]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m extractor.export.examples run.sqlite: the README's answers
+    import sqlite3
+    import sys
+
+    connection = sqlite3.connect(sys.argv[1])
+    for title, query in EXAMPLES.items():
+        print(f"*{title[:1].upper()}{title[1:]}:*\n\n{markdown(connection, query)}\n")
