@@ -13,7 +13,7 @@ written; ``data["kind"]`` comes from the head table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -140,8 +140,11 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Sp
     stems = _stems()
     telling = _telling()
     people = [s for s in known if s.type == "person"]
-    places = [s for s in known if s.type == "region" and s.source == "gazetteer"]
+    places = [s for s in known if s.type in {"region", "location"} and (
+        s.source == "gazetteer" or _where(s.text))]
+    all_places = [s for s in known if s.type in {"region", "location"}]
     organizations = [s for s in known if s.type == "organization"]
+    named = [s for s in known if s.type == "facility"]
     out: list[Span] = []
 
     def anchor(tokens, i) -> bool:
@@ -155,10 +158,14 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Sp
 
         def accept(match, start, block=block) -> bool:
             lemma = next((lemma for t in match.tokens if (lemma := _head_lemma(t))), None)
-            span = _span(text, block, match.tokens, lemma, telling, places) if lemma else None
+            span = _span(text, block, match.tokens, lemma, telling, places, all_places) if lemma else None
             if span is None or _quoted(text, span) or any(
                     span.overlaps(p) and not _named_after(span, p) for p in people):
                 return False
+            if _after_post(text, span.start):
+                return False  # "директора музея", "сотрудники СИЗО": the body that runs it
+            if any(span.start <= f.start and f.end <= span.end for f in named):
+                return False  # "стадионе «Лужники»": NER found the facility by its name
             if head_table()[lemma].institution and any(span.overlaps(o) for o in organizations) \
                     and not _BUILDING.search(block.text):
                 return False  # "Мариинского театра", "Русской православной церкви"
@@ -201,7 +208,7 @@ def compound_facilities(text: str, blocks: Sequence[Sentence]) -> list[Span]:
     return out
 
 
-def facility_names(spans: list[Span], facilities: Sequence[Span]) -> list[Span]:
+def facility_names(spans: list[Span], facilities: Sequence[Span], text: str = "") -> list[Span]:
     """An NER place in the nominative inside a facility is its name ("аэропорту Мехрабад",
     not "улице Москвы"), and an NER span with a facility's exact extent ("Карнеги-холл"
     tagged ORG) is that facility."""
@@ -212,12 +219,62 @@ def facility_names(spans: list[Span], facilities: Sequence[Span]) -> list[Span]:
             return True
         return s.type in {"region", "location"} and _nominative(s.text) and any(
             f.start < s.start and s.end <= f.end for f in facilities)
-    return [s for s in spans if not named(s)]
+    return [_structure(s, text) for s in spans if not named(s)]
+
+
+# kinds of heads that name a structure, never the body that runs it: an NER organisation or
+# place with such a head is a facility ("Исаакиевский собор", "Никольском кладбище")
+STRUCTURES = frozenset({"church", "mosque", "synagogue", "monument", "cemetery", "bridge", "stadium",
+                        "airport", "street", "square", "tower", "palace", "spaceport", "tunnel"})
+
+
+def _structure(span: Span, text: str) -> Span:
+    """An NER organisation or place headed by a structure noun is a facility; an NER
+    facility that is the complement of a post ("советника Белого дома") is the body."""
+    if span.source != "ner":
+        return span
+    if span.type == "facility" and _after_post(text, span.start):
+        return replace(span, type="organization")
+    words = span.text.split()
+    if span.type not in {"organization", "region"} or len(words) < 2:
+        return span  # "Собор", "Мемориал": a bare capitalised head is a body's name
+    table = head_table()
+    for word in {words[0], words[-1]}:
+        lemma = next((p.normal_form for p in parse(word.lower())[:2] if p.normal_form in table), None)
+        if lemma and table[lemma].kind in STRUCTURES and not table[lemma].institution:
+            return replace(span, type="facility", data={**span.data, "kind": table[lemma].kind})
+    return span
 
 
 def _nominative(name: str) -> bool:
     parses = parse(name.split()[0].lower())
     return bool(parses) and parses[0].tag.case == "nomn"
+
+
+def _where(name: str) -> bool:
+    """An NER place after a head that only says where the facility is: a geographic name
+    in an oblique case ("больнице Киото", "школе Махачкалы").  In the nominative it is the
+    facility's name ("площади Тяньаньмэнь"), and a person's name or a common noun is what
+    the facility is named after ("улицы Лобачевского", "площади Восстания")."""
+    if _nominative(name):
+        return False
+    return any("Geox" in p.tag for word in name.lower().split() for p in parse(word)[:3])
+
+
+_RUNS = frozenset({"администрация", "руководство", "персонал", "коллектив", "дирекция"})
+
+
+def _after_post(text: str, start: int) -> bool:
+    """The facility is the genitive complement of a post or staff noun: "директора музея",
+    "представитель тюрьмы", "советника Белого дома" name the body that runs it."""
+    words = re.findall(r"[А-Яа-яЁё-]+", text[max(0, start - 40):start])
+    if not words or not text[:start].endswith((" ", "\xa0")) or not text[:start].rstrip()[-1:].isalpha():
+        return False
+    from .positions import lexicon
+
+    posts = lexicon()[0]
+    lemmas = {p.normal_form for p in parse(words[-1].lower())[:2]}
+    return bool(lemmas & posts or lemmas & _RUNS)
 
 
 def _named_after(facility: Span, person: Span) -> bool:
@@ -272,20 +329,25 @@ def _telling() -> frozenset:
 
 
 def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
-          places: Sequence[Span] = ()) -> Span | None:
+          places: Sequence[Span] = (), all_places: Sequence[Span] = ()) -> Span | None:
     tokens = list(tokens)
     head = head_table()[lemma]
     head_index = next(k for k, t in enumerate(tokens) if _head_lemma(t) == lemma)
     head_part, tail = tokens[: head_index + 1], tokens[head_index + 1:]
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
-    named = _named(text, block.start, head_part, tail, places)
+    # a city has one airport: "аэропорту Барселоны" names it, "больнице Нью-Йорка" does not
+    named = _named(text, block.start, head_part, tail, () if head.kind == "airport" else places)
     adjectives = _adjective_lemmas(head_part[:-1])
     if head.strength == "adjective" and not adjectives & telling:
         return None  # "сети „Интернет“", "центре Москвы", "Первом канале"
-    if head.strength == "weak":
-        plural = any("plur" in f.grams.values for f in (getattr(head_part[-1], "forms", None) or [])[:1])
-        if not (adjectives & telling or named) or (plural and not named):
-            return None  # "развитии жилых массивов": a kind of thing, not a facility
+    plural = any("plur" in f.grams.values for f in (getattr(head_part[-1], "forms", None) or [])[:1])
+    if plural and not _named(text, block.start, head_part, tail, all_places, strict=True) and not (
+            adjectives & telling and _BUILDING.search(block.text)):
+        return None  # "одной из больниц Претории", "строительством мостов": kinds, not one object
+    if head.strength == "weak" and not (adjectives & telling or named):
+        return None  # "развитии жилых массивов": a kind of thing, not a facility
+    if head.kind == "school" and not _BUILDING.search(block.text):
+        return None  # "окончил школу № 212", "учился в лицее № 21": where one studies
     if not named and not (len(tail) > 1 and tail[0].value.lower() == "по") and not _BUILDING.search(block.text):
         return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
     head_end = block.start + head_part[-1].span.stop
@@ -304,16 +366,17 @@ def _adjective_lemmas(tokens) -> set[str]:
     return lemmas
 
 
-def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = ()) -> bool:
+def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (), strict: bool = False) -> bool:
     """A name makes a facility one object: «Звезда», (НФС-3), № 2, a capitalised scope
     ("аэропорта Ушарал"), a capitalised modifier ("Исаакиевский собор", not at a
     sentence start) or a place adjective ("калифорнийской синагоге").  A place after
-    the head only says where it is ("больнице Киото", "тюрьме города Березники")."""
-    adjective_of_place = adjective_places()
+    the head only says where it is ("больнице Киото", "тюрьме города Березники").
+    ``strict`` (a plural head): only quotes, numbers and capitals outside ``places`` name."""
+    adjective_of_place = {} if strict else adjective_places()
     if head_part[-1].value.isupper() and len(head_part[-1].value) > 1:
         return True  # "рядом с АЭС": an abbreviation names one object
     for token in tail:
-        if token.value in "«\"(" or token.type == "LAWNUM":
+        if token.value in ("«\"" if strict else "«\"(") or token.type == "LAWNUM":
             return True
         forms = getattr(token, "forms", None) or []
         if forms and forms[0].normalized in adjective_of_place:
