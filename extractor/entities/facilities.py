@@ -19,7 +19,7 @@ from typing import Sequence
 
 from yargy import and_, not_, or_, rule
 from yargy.interpretation import fact
-from yargy.predicates import caseless, dictionary, eq, in_, in_caseless, is_capitalized, is_upper
+from yargy.predicates import caseless, dictionary, eq, in_, in_caseless, is_capitalized, is_upper, length_eq
 from yargy.predicates import type as token_type
 from yargy.predicates.constructors import Predicate
 
@@ -90,6 +90,14 @@ def _head_lemma(token):
     return None
 
 
+class dative(Predicate):
+    """A noun, adjective or participle in the dative: "памятник героям", "вождю"."""
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", None) or []
+        return any("datv" in f.grams.values and f.grams.values & {"NOUN", "ADJF", "PRTF"} for f in forms[:2])
+
+
 RU_WORD = token_type("RU")
 ADJ = or_(rule(adjective()), rule(RU_WORD, DASH, adjective()))          # "насосно-фильтровальной"
 ADJS = rule(ADJ, rule(in_({",", "и"}), ADJ).optional()).repeatable(max=3)
@@ -103,14 +111,20 @@ LATIN_NAME = rule(and_(token_type("LATIN"), capital()),
                   or_(token_type("LATIN"), token_type("NUM"), in_(set("’'&"))).repeatable(max=4).optional())
 NAME = or_(QUOTED, PAREN_NAME, LATIN_NAME,     # «Звезда», (НФС-3), MGM National Harbor
            rule(and_(RU_WORD, is_upper()), rule(DASH, token_type("NUM")).optional()),
-           rule(token_type("LAWNUM")))       # больница № 2
+           rule(token_type("LAWNUM")),       # больница № 2
+           rule(token_type("NUM"), rule(eq("/"), token_type("NUM")).optional()))  # "дом 37", "дома 19/38"
 ROUTE_ITEM = or_(CAP_WORD, rule(RU_WORD, RU_WORD.optional(), CAP_WORD))
 ROUTE = rule(ROUTE_ITEM, rule(DASH, ROUTE_ITEM).repeatable(max=5))
 PURPOSE = rule(caseless("по"), dictionary({"производство", "выпуск", "переработка", "хранение",
                                            "утилизация", "сборка", "обработка", "обогащение"}),
                GENITIVE.repeatable(max=4))
 SCOPE = rule(GENITIVE.repeatable(max=2), CAP_WORD.optional())
-TAIL = or_(rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()),
+INITIAL = rule(and_(RU_WORD, is_upper(), length_eq(1)), eq("."))  # "М." of "им. М. Н. Ермоловой"
+EPONYM = rule(or_(rule(caseless("имени")), rule(caseless("им"), eq("."))),
+              or_(INITIAL, CAP_WORD).repeatable(max=5))             # "стадиона имени Эдуарда Стрельцова"
+DEDICATION = or_(rule(dative().repeatable(max=6)),                 # "памятник вождю Владимиру Ленину"
+                 rule(caseless("в"), caseless("честь"), GENITIVE.repeatable(max=7)))
+TAIL = or_(rule(EPONYM), rule(DEDICATION), rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()),
            CAP_WORD.repeatable(max=3))      # "улице Михаила Грушевского", "аэропорту Мехрабад"
 NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
 HEAD = or_(ABBREVIATED, rule(head()), rule(RU_WORD, DASH, head()))   # "штаб-квартире"
@@ -159,7 +173,7 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Sp
         def accept(match, start, block=block) -> bool:
             lemma = next((lemma for t in match.tokens if (lemma := _head_lemma(t))), None)
             span = _span(text, block, match.tokens, lemma, telling, places, all_places) if lemma else None
-            if span is None or _quoted(text, span) or any(
+            if span is None or (_quoted(text, span) and not _proper(span.text)) or any(
                     span.overlaps(p) and not _named_after(span, p) for p in people):
                 return False
             if _after_post(text, span.start):
@@ -309,6 +323,17 @@ def _quoted(text: str, span: Span) -> bool:
     return before in {"«", '"', "„"} and after in {"»", '"', "“"}
 
 
+def _proper(name: str) -> bool:
+    """«Башню Елизаветы», «Площадь 40-летия Победы»: a capital past the first word makes
+    a quoted phrase a facility's own name; «Комфортная школа» stays a project's name."""
+    words = name.split()
+    if any("Apro" in p.tag for p in parse(words[0].lower())[:1]):
+        return False  # «Наш дом Израиль», «Свой Дом»: a party's or a shop's name
+    table = head_table()
+    return any(word[:1].isupper() and not {p.normal_form for p in parse(word.lower())[:1]} & table.keys()
+               for word in words[1:])
+
+
 def _can_start(token) -> bool:
     """Any Russian word: an adjective, a head, or the first half of "насосно-фильтровальной"."""
     return token.type == "RU"
@@ -318,7 +343,8 @@ def _can_start(token) -> bool:
 _BUILDING = re.compile(
     r"строител|строит|построй|построен|возвед|реконструк|ремонт|модерниз|ввод|введен|введён|"
     r"запуск|запущ|открыт|проект|завершен|заверш|планир|капремонт|расширен|оснащ|газифик|"
-    r"инфраструктур|реализ|сдан|сдач|эксплуатац|доложено|жизнеобеспеч",
+    r"инфраструктур|реализ|сдан|сдач|эксплуатац|доложено|жизнеобеспеч|"
+    r"реставрац|восстановл",
     re.IGNORECASE)
 
 
@@ -334,9 +360,16 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     head = head_table()[lemma]
     head_index = next(k for k, t in enumerate(tokens) if _head_lemma(t) == lemma)
     head_part, tail = tokens[: head_index + 1], tokens[head_index + 1:]
+    if tail and head.kind not in DEDICATED and _dedication(tail):
+        tail = []  # "передал больнице деньги": only a monument or a church is dedicated to someone
+    tokens = head_part + tail
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     # a city has one airport: "аэропорту Барселоны" names it, "больнице Нью-Йорка" does not
-    named = _named(text, block.start, head_part, tail, () if head.kind == "airport" else places)
+    named = _named(text, block.start, head_part, tail, () if head.kind == "airport" else places,
+                   number_named=head.kind == "building")
+    if tail and tail[0].type == "NUM" and not named:
+        tail = []  # "зоне 10 км": a number after any other head is a quantity
+        end = block.start + head_part[-1].span.stop
     adjectives = _adjective_lemmas(head_part[:-1])
     if head.strength == "adjective" and not adjectives & telling:
         return None  # "сети „Интернет“", "центре Москвы", "Первом канале"
@@ -356,6 +389,17 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": head.kind})
 
 
+DEDICATED = frozenset({"monument", "church"})
+
+
+def _dedication(tail) -> bool:
+    first = tail[0].value.lower()
+    if first in {"имени", "им", "по", "№"} or tail[0].type == "LAWNUM":
+        return False
+    return (first == "в" and len(tail) > 1 and tail[1].value.lower() == "честь") or dative()(tail[0]) and not any(
+        "gent" in f.grams.values for f in (getattr(tail[0], "forms", None) or [])[:1])
+
+
 def _adjective_lemmas(tokens) -> set[str]:
     """Lemmas of the modifiers, hyphenated ones whole: "взлетно-посадочной" -> "взлетно-посадочный"."""
     lemmas = {f.normalized for t in tokens for f in (getattr(t, "forms", None) or [])[:1]}
@@ -366,7 +410,8 @@ def _adjective_lemmas(tokens) -> set[str]:
     return lemmas
 
 
-def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (), strict: bool = False) -> bool:
+def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (), strict: bool = False,
+           number_named: bool = False) -> bool:
     """A name makes a facility one object: «Звезда», (НФС-3), № 2, a capitalised scope
     ("аэропорта Ушарал"), a capitalised modifier ("Исаакиевский собор", not at a
     sentence start) or a place adjective ("калифорнийской синагоге").  A place after
@@ -375,9 +420,11 @@ def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (),
     adjective_of_place = {} if strict else adjective_places()
     if head_part[-1].value.isupper() and len(head_part[-1].value) > 1:
         return True  # "рядом с АЭС": an abbreviation names one object
-    for token in tail:
+    for k, token in enumerate(tail):
         if token.value in ("«\"" if strict else "«\"(") or token.type == "LAWNUM":
             return True
+        if k == 0 and token.type == "NUM" and number_named:
+            return True  # "дом 37", "корпуса 9": an address number
         forms = getattr(token, "forms", None) or []
         if forms and forms[0].normalized in adjective_of_place:
             return True  # "станции московского метро"
