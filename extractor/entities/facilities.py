@@ -123,7 +123,7 @@ INITIAL = rule(and_(RU_WORD, is_upper(), length_eq(1)), eq("."))  # "М." of "и
 EPONYM = rule(or_(rule(caseless("имени")), rule(caseless("им"), eq("."))),
               or_(INITIAL, CAP_WORD).repeatable(max=5))             # "стадиона имени Эдуарда Стрельцова"
 DEDICATION = or_(rule(dative().repeatable(max=6)),                 # "памятник вождю Владимиру Ленину"
-                 rule(caseless("в"), caseless("честь"), GENITIVE.repeatable(max=7)))
+                 rule(caseless("в"), caseless("честь"), or_(rule(GENITIVE), CAP_WORD).repeatable(max=7)))
 TAIL = or_(rule(EPONYM), rule(DEDICATION), rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()),
            CAP_WORD.repeatable(max=3))      # "улице Михаила Грушевского", "аэропорту Мехрабад"
 NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
@@ -288,6 +288,7 @@ def _after_post(text: str, start: int) -> bool:
 
     posts = lexicon()[0]
     lemmas = {p.normal_form for p in parse(words[-1].lower())[:2]}
+    lemmas |= {lemma.rsplit("-", 1)[-1] for lemma in lemmas}  # "пресс-секретарь" -> "секретарь"
     return bool(lemmas & posts or lemmas & _RUNS)
 
 
@@ -374,11 +375,11 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     if head.strength == "adjective" and not adjectives & telling:
         return None  # "сети „Интернет“", "центре Москвы", "Первом канале"
     plural = any("plur" in f.grams.values for f in (getattr(head_part[-1], "forms", None) or [])[:1])
-    if plural and not _named(text, block.start, head_part, tail, all_places, strict=True) and not (
-            adjectives & telling and _BUILDING.search(block.text)):
-        return None  # "одной из больниц Претории", "строительством мостов": kinds, not one object
+    if plural and not _named(text, block.start, head_part, tail, all_places, strict=True) and (
+            head.strength != "strong" or not _BUILDING.search(block.text)):
+        return None  # "одной из больниц Претории", "развитии жилых массивов": kinds, not one object
     if head.strength == "weak" and not (adjectives & telling or named):
-        return None  # "развитии жилых массивов": a kind of thing, not a facility
+        return None  # "зона", "площадь" alone: a kind of thing, not a facility
     if head.kind == "school" and not _BUILDING.search(block.text):
         return None  # "окончил школу № 212", "учился в лицее № 21": where one studies
     if not named and not (len(tail) > 1 and tail[0].value.lower() == "по") and not _BUILDING.search(block.text):
