@@ -158,7 +158,7 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Sp
         s.source == "gazetteer" or _where(s.text))]
     all_places = [s for s in known if s.type in {"region", "location"}]
     organizations = [s for s in known if s.type == "organization"]
-    named = [s for s in known if s.type == "facility"]
+    named = [s for s in known if s.type == "facility" or _structure(s, text).type == "facility"]
     out: list[Span] = []
 
     def anchor(tokens, i) -> bool:
@@ -252,6 +252,9 @@ def _structure(span: Span, text: str) -> Span:
     words = span.text.split()
     if span.type not in {"organization", "region"} or len(words) < 2:
         return span  # "Собор", "Мемориал": a bare capitalised head is a body's name
+    latin = [w.lower() for w in words if not w.isdigit()]
+    if latin and latin[-1] in word_list("facility_latin_heads.txt") and latin[-1].isascii():
+        return replace(span, type="facility", data={**span.data, "kind": "building"})  # "Esentai Mall"
     table = head_table()
     for word in {words[0], words[-1]}:
         lemma = next((p.normal_form for p in parse(word.lower())[:2] if p.normal_form in table), None)
@@ -363,6 +366,8 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     head_part, tail = tokens[: head_index + 1], tokens[head_index + 1:]
     if tail and head.kind not in DEDICATED and _dedication(tail):
         tail = []  # "передал больнице деньги": only a monument or a church is dedicated to someone
+    if tail and tail[0].value in LOCATIVE and not (len(tail) > 1 and tail[1].value.lower() == "честь"):
+        tail = []  # "дом в Сан-Диего", "тюрьме в Лас-Крусес": a place, not a route "в Сан – Диего"
     tokens = head_part + tail
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     # a city has one airport: "аэропорту Барселоны" names it, "больнице Нью-Йорка" does not
@@ -391,6 +396,7 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
 
 
 DEDICATED = frozenset({"monument", "church"})
+LOCATIVE = frozenset({"в", "во", "на", "у", "из", "под", "около", "возле", "близ"})
 
 
 def _dedication(tail) -> bool:
@@ -429,16 +435,26 @@ def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (),
         forms = getattr(token, "forms", None) or []
         if forms and forms[0].normalized in adjective_of_place:
             return True  # "станции московского метро"
+        if k and _settlement(tail[k - 1]):
+            continue  # "тюрьме города Цинциннати", "порту города Ушуая": where, not which
         if token.value[:1].isupper() and not any(
                 p.start <= offset + token.span.start < p.end for p in places):
             return True
+    if _adjective_lemmas(head_part[:-1]) & adjective_of_place.keys():
+        return True  # "нью-йоркском метро", "лос-анджелесской больницы"
     for k, token in enumerate(head_part[:-1]):
-        forms = getattr(token, "forms", None) or []
-        if forms and forms[0].normalized in adjective_of_place:
-            return True
         if token.value[:1].isupper() and not (k == 0 and _sentence_start(text, offset + token.span.start)):
             return True
     return False
+
+
+SETTLEMENTS = frozenset({"город", "штат", "провинция", "область", "район", "село", "посёлок", "поселок",
+                         "деревня", "округ", "столица", "остров", "графство", "курорт"})
+
+
+def _settlement(token) -> bool:
+    forms = getattr(token, "forms", None) or []
+    return any(f.normalized in SETTLEMENTS for f in forms[:2])
 
 
 def _sentence_start(text: str, start: int) -> bool:

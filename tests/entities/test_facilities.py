@@ -129,6 +129,7 @@ def test_facilities_in_the_pipeline(pipeline, text, facility, gone, kept):
     ("Пожар произошёл в подъезде дома 14 по улице Сатпаева.", "дом 14", "building"),
     ("Аллею назвали «Аллеей Славы Победы».", "Аллея Славы Победы", "street"),
     ("Строительство трех ТЭЦ обсудили в правительстве.", "ТЭЦ", "power_plant"),
+    ("Взрыв прогремел в нью-йоркском метро утром.", "нью-йоркское метро", "transit"),
 ])
 def test_regional_facilities(text, normal, kind):
     assert (normal, kind) in facilities(text)
@@ -150,6 +151,8 @@ def _places(text, *words):
     ("В 1990 году он окончил школу № 12 в Таразе.", []),                      # where one studied
     ("Логотип «Наш дом Казахстан» утвердили вчера.", []),                     # a name of something else
     ("В зоне 10 километров от полигона нет жилья.", []),                      # a number is a quantity
+    ("Его содержали в тюрьме города Каскелен, где он провел год.", []),       # a town says where
+    ("Ветераны жили в доме в Сан-Франциско много лет.", []),                  # not a route "Сан – Франциско"
 ])
 def test_not_facilities_in_news(text, places):
     found = extract_facilities(text, blocks(text, sentences(text)), _places(text, *places))
@@ -171,6 +174,8 @@ def test_named_by_genitive_or_number(text, facility):
 @pytest.mark.parametrize("text, facility, organization", [
     # an NER organisation headed by a structure noun is the structure
     ("Служба прошла в Вознесенском кафедральном соборе Алматы.", "Вознесенском кафедральном соборе", None),
+    # a Latin name that ends in a structure word is a facility whatever NER called it
+    ("Новый каток открыли в торговом центре Esentai Mall.", "Esentai Mall", None),
     # an NER facility that is the complement of a post is the body behind it
     ("Об этом заявил пресс-секретарь Белого дома.", None, "Белого дома"),
 ])
