@@ -125,6 +125,7 @@ EPONYM = rule(or_(rule(caseless("имени")), rule(caseless("им"), eq(".")))
 DEDICATION = or_(rule(dative().repeatable(max=6)),                 # "памятник вождю Владимиру Ленину"
                  rule(caseless("в"), caseless("честь"), or_(rule(GENITIVE), CAP_WORD).repeatable(max=7)))
 TAIL = or_(rule(EPONYM), rule(DEDICATION), rule(PURPOSE), rule(ROUTE), rule(NAME), rule(SCOPE, NAME.optional()),
+           rule(CAP_WORD, QUOTED),          # "стадионе Рио «Маракана»"
            CAP_WORD.repeatable(max=3))      # "улице Михаила Грушевского", "аэропорту Мехрабад"
 NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
 HEAD = or_(ABBREVIATED, rule(head()), rule(RU_WORD, DASH, head()))   # "штаб-квартире"
@@ -231,9 +232,21 @@ def facility_names(spans: list[Span], facilities: Sequence[Span], text: str = ""
             return False
         if any((f.start, f.end) == (s.start, s.end) for f in facilities):
             return True
-        return s.type in {"region", "location"} and _nominative(s.text) and any(
-            f.start < s.start and s.end <= f.end for f in facilities)
+        inside = [f for f in facilities if f.start < s.start and s.end <= f.end]
+        if s.type == "organization" and text[s.start - 1:s.start] in _OPENING and any(
+                f.source == "grammar" and not head_table()[_kind_lemma(f)].institution for f in inside
+                if _kind_lemma(f)):
+            return True  # "стадионе «Маракана»": the quoted name of a structure is no body
+        return s.type in {"region", "location"} and _nominative(s.text) and bool(inside)
     return [_structure(s, text) for s in spans if not named(s)]
+
+
+_OPENING = frozenset("«\"„“'")
+
+
+def _kind_lemma(facility: Span) -> str | None:
+    """The head lemma of a grammar facility (a compound or a listed name has none)."""
+    return facility.data.get("head")
 
 
 # kinds of heads that name a structure, never the body that runs it: an NER organisation or
@@ -298,8 +311,12 @@ def _after_post(text: str, start: int) -> bool:
 def _named_after(facility: Span, person: Span) -> bool:
     """'аэропорту Джона Кеннеди', 'памятника Габдулле Тукаю': a person in an oblique case
     after the head names the facility; 'в школе Асет Исекешев рассказал' does not."""
-    return (facility.start < person.start and person.end <= facility.end
-            and person.normal is not None and person.normal != person.text)
+    if not (facility.start < person.start and person.end <= facility.end):
+        return False
+    if person.normal is not None and person.normal != person.text:
+        return True
+    cases = [p.tag.case for p in parse(person.text.split()[-1].lower())[:4] if p.tag.case]
+    return bool(cases) and cases[0] != "nomn"  # "дом Скрипаля": no normal form, yet genitive
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[,:]|\s(?=и\s))\s*(?:и\s+)?[«\"„“]([^«»\"„“”\n]{1,60})[»\"“”]")
@@ -371,8 +388,10 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     tokens = head_part + tail
     start, end = block.start + tokens[0].span.start, block.start + tokens[-1].span.stop
     # a city has one airport: "аэропорту Барселоны" names it, "больнице Нью-Йорка" does not
+    number = bool(tail) and tail[0].type == "NUM"
     named = _named(text, block.start, head_part, tail, () if head.kind == "airport" else places,
-                   number_named=head.kind == "building")
+                   number_named=head.kind == "building" and not (
+                       number and _COUNTED.match(text, block.start + tail[0].span.stop)))
     if tail and tail[0].type == "NUM" and not named:
         tail = []  # "зоне 10 км": a number after any other head is a quantity
         end = block.start + head_part[-1].span.stop
@@ -392,9 +411,13 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
     head_end = block.start + head_part[-1].span.stop
     surface = text[start:end]
     normal = phrase(text[start:head_end]) + text[head_end:end]
-    return Span(start, end, "facility", surface, normal=normal, source="grammar", data={"kind": head.kind})
+    return Span(start, end, "facility", surface, normal=normal, source="grammar",
+                data={"kind": head.kind, "head": lemma})
 
 
+# a number followed by a month or a unit is a date or a quantity, not an address: "в офисе 27 апреля"
+_COUNTED = re.compile(r"\s*(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                      r"год|лет|раз|этаж|км|метр|м\b|кв|тыс|млн|млрд|%)", re.IGNORECASE)
 DEDICATED = frozenset({"monument", "church"})
 LOCATIVE = frozenset({"в", "во", "на", "у", "из", "под", "около", "возле", "близ"})
 

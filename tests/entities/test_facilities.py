@@ -154,6 +154,7 @@ def _places(text, *words):
     ("В 1990 году он окончил школу № 12 в Таразе.", []),                      # where one studied
     ("Логотип «Наш дом Казахстан» утвердили вчера.", []),                     # a name of something else
     ("В зоне 10 километров от полигона нет жилья.", []),                      # a number is a quantity
+    ("Министр вернулся к работе в офисе 27 апреля.", []),                     # a date, not an address
     ("Его содержали в тюрьме города Каскелен, где он провел год.", []),       # a town says where
     ("Ветераны жили в доме в Сан-Франциско много лет.", []),                  # not a route "Сан – Франциско"
 ])
@@ -179,6 +180,8 @@ def test_named_by_genitive_or_number(text, facility):
     ("Служба прошла в Вознесенском кафедральном соборе Алматы.", "Вознесенском кафедральном соборе", None),
     # a Latin name that ends in a structure word is a facility whatever NER called it
     ("Новый каток открыли в торговом центре Esentai Mall.", "Esentai Mall", None),
+    # a person's name in an oblique case after the head names it, even when it has no other form
+    ("Бутылку нашли при обыске в доме Чарли Роули утром.", "доме Чарли Роули", None),
     # an NER facility that is the complement of a post is the body behind it
     ("Об этом заявил пресс-секретарь Белого дома.", None, "Белого дома"),
 ])
@@ -189,3 +192,12 @@ def test_structures_and_bodies_in_the_pipeline(pipeline, text, facility, organiz
     if organization:
         assert ("organization", organization) in mentions
         assert not any(t == "facility" and organization in x for t, x in mentions)
+
+
+def test_quoted_name_of_a_structure_is_no_body(pipeline):
+    """'на стадионе Астаны «Барыс Арена»': the quoted name belongs to the stadium, so an NER
+    organisation over it goes; a plant's quoted name stays the company NER found."""
+    text = "Финал пройдёт на новом стадионе Астаны «Барыс Арена» в субботу."
+    mentions = [(m.type, m.text) for m in pipeline(text).mentions]
+    assert any(t == "facility" and "Барыс Арена" in x for t, x in mentions)
+    assert ("organization", "Барыс Арена") not in mentions
