@@ -365,7 +365,7 @@ _BUILDING = re.compile(
     r"строител|строит|построй|построен|возвед|реконструк|ремонт|модерниз|ввод|введен|введён|"
     r"запуск|запущ|открыт|проект|завершен|заверш|планир|капремонт|расширен|оснащ|газифик|"
     r"инфраструктур|реализ|сдан|сдач|эксплуатац|доложено|жизнеобеспеч|"
-    r"реставрац|восстановл|строя|открыл",
+    r"реставрац|восстановл|строя|откры(?:л|ли|ла)\b(?!\s+(?:огонь|стрельбу|заседание|совещание))",
     re.IGNORECASE)
 
 
@@ -404,6 +404,9 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
         return None  # "одной из больниц Претории", "развитии жилых массивов": kinds, not one object
     if head.strength == "weak" and not (adjectives & telling or named):
         return None  # "зона", "площадь" alone: a kind of thing, not a facility
+    if not named and any("Apro" in f.grams.values for t in head_part[:-1]
+                         for f in (getattr(t, "forms", None) or [])[:1]):
+        return None  # "по этому трубопроводу", "в своём доме": a reference back, not a new object
     if head.kind == "school" and not _BUILDING.search(block.text):
         return None  # "окончил школу № 212", "учился в лицее № 21": where one studies
     if not named and not (len(tail) > 1 and tail[0].value.lower() == "по") and not _BUILDING.search(block.text):
