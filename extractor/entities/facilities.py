@@ -468,7 +468,8 @@ def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (),
             return True
     if _adjective_lemmas(head_part[:-1]) & adjective_of_place.keys():
         return True  # "нью-йоркском метро", "лос-анджелесской больницы"
-    for k, token in enumerate(head_part[:-1]):
+    named_head = head_part if tail and tail[0].value[:1].islower() else head_part[:-1]
+    for k, token in enumerate(named_head):  # a capital head with words after it: "на Аллее славы"
         if token.value[:1].isupper() and not (k == 0 and _sentence_start(text, offset + token.span.start)):
             return True
     return False

@@ -135,6 +135,7 @@ def test_facilities_in_the_pipeline(pipeline, text, facility, gone, kept):
     ("Введена в эксплуатацию подстанция «Шу-Север» мощностью 500 МВт.", "подстанция «Шу-Север»", "substation"),
     ("Идёт строительство ЛЭП «Экибастуз – Шульбинск».", "ЛЭП «Экибастуз – Шульбинск»", "power_line"),
     ("Уровень Бухтарминского водохранилища поднялся.", "Бухтарминское водохранилище", "reservoir"),
+    ("Звезду актрисы заложили на Аллее славы в центре города.", "Аллея славы", "street"),
 ])
 def test_regional_facilities(text, normal, kind):
     assert (normal, kind) in facilities(text)
