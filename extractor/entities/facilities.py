@@ -129,7 +129,9 @@ TAIL = or_(rule(EPONYM), rule(DEDICATION), rule(PURPOSE), rule(ROUTE), rule(NAME
            CAP_WORD.repeatable(max=3))      # "улице Михаила Грушевского", "аэропорту Мехрабад"
 NUMBERED = rule(DASH, token_type("NUM"))     # "ГРЭС-3", "ТЭЦ-2"
 HEAD = or_(ABBREVIATED, rule(head()), rule(RU_WORD, DASH, head()))   # "штаб-квартире"
-GRAMMAR = rule(ADJS.optional(), HEAD.interpretation(Facility.head), NUMBERED.optional(),
+ORDINAL = rule(token_type("NUM"), DASH, in_caseless({"й", "я", "ой", "ая", "ый", "ий", "го", "ого", "му", "ому",
+                                                     "ей", "ю", "ую", "м", "ом"}))   # "25-ой школы"
+GRAMMAR = rule(ORDINAL.optional(), ADJS.optional(), HEAD.interpretation(Facility.head), NUMBERED.optional(),
                TAIL.optional()).interpretation(Facility)
 
 
@@ -356,8 +358,9 @@ def _proper(name: str) -> bool:
 
 
 def _can_start(token) -> bool:
-    """Any Russian word: an adjective, a head, or the first half of "насосно-фильтровальной"."""
-    return token.type == "RU"
+    """Any Russian word (an adjective, a head, the first half of "насосно-фильтровальной")
+    or the number of an ordinal ("25-ой")."""
+    return token.type in {"RU", "NUM"}
 
 
 # words of building and running facilities: an unnamed facility counts in their sentence
@@ -413,7 +416,8 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
         return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
     head_end = block.start + head_part[-1].span.stop
     surface = text[start:end]
-    normal = phrase(text[start:head_end]) + text[head_end:end]
+    normal = _ordinal(head_part, lemma) + phrase(text[words_start(block, head_part, start):head_end]) \
+        + text[head_end:end]
     return Span(start, end, "facility", surface, normal=normal, source="grammar",
                 data={"kind": head.kind, "head": lemma})
 
@@ -431,6 +435,20 @@ def _dedication(tail) -> bool:
         return False
     return (first == "в" and len(tail) > 1 and tail[1].value.lower() == "честь") or dative()(tail[0]) and not any(
         "gent" in f.grams.values for f in (getattr(tail[0], "forms", None) or [])[:1])
+
+
+def words_start(block: Sentence, head_part, start: int) -> int:
+    """Where the inflectable words begin: after an ordinal ("25-ой")."""
+    return block.start + head_part[3].span.start if head_part[0].type == "NUM" and len(head_part) > 3 else start
+
+
+def _ordinal(head_part, lemma: str) -> str:
+    """"2-ю больницу" -> "2-я ": the ordinal agrees with the head in the nominative."""
+    if head_part[0].type != "NUM" or len(head_part) <= 3:
+        return ""
+    parses = [p for p in parse(lemma) if "NOUN" in p.tag]
+    ending = {"masc": "й", "femn": "я", "neut": "е"}.get(parses[0].tag.gender if parses else None, head_part[2].value)
+    return f"{head_part[0].value}-{ending} "
 
 
 def _adjective_lemmas(tokens) -> set[str]:
@@ -468,6 +486,8 @@ def _named(text: str, offset: int, head_part, tail, places: Sequence[Span] = (),
             return True
     if _adjective_lemmas(head_part[:-1]) & adjective_of_place.keys():
         return True  # "нью-йоркском метро", "лос-анджелесской больницы"
+    if head_part[0].type == "NUM":
+        return True  # "7-й подстанции", "25-ой школы": an ordinal names one of them
     named_head = head_part if tail and tail[0].value[:1].islower() else head_part[:-1]
     for k, token in enumerate(named_head):  # a capital head with words after it: "на Аллее славы"
         if token.value[:1].isupper() and not (k == 0 and _sentence_start(text, offset + token.span.start)):

@@ -136,6 +136,7 @@ def test_facilities_in_the_pipeline(pipeline, text, facility, gone, kept):
     ("Идёт строительство ЛЭП «Экибастуз – Шульбинск».", "ЛЭП «Экибастуз – Шульбинск»", "power_line"),
     ("Уровень Бухтарминского водохранилища поднялся.", "Бухтарминское водохранилище", "reservoir"),
     ("Звезду актрисы заложили на Аллее славы в центре города.", "Аллея славы", "street"),
+    ("Пациентов перевели во 2-ю городскую больницу Караганды.", "2-я городская больница Караганды", "hospital"),
 ])
 def test_regional_facilities(text, normal, kind):
     assert (normal, kind) in facilities(text)
