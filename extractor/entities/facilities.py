@@ -192,6 +192,30 @@ def extract_facilities(text: str, blocks: Sequence[Sentence], known: Sequence[Sp
 
         scan_anchors(parser(), tokens, anchor, _can_start, LOOKBACK, LOOKAHEAD, accept)
     out += [c for c in compound_facilities(text, blocks) if not any(c.overlaps(f) for f in out)]
+    return _transcribed(text, out, named)
+
+
+_LATIN_AFTER = re.compile(r"\s*\((?:англ\.\s*|фр\.\s*|нем\.\s*)?([A-Za-z][A-Za-z0-9’'&.\- ]{1,60}?)\)")
+
+
+def _transcribed(text: str, facilities: list[Span], named: Sequence[Span]) -> list[Span]:
+    """'Кларенс авеню (Clarence Avenue)', 'галереи «Кюнстхал» (Kunsthal)': the name in Latin
+    letters in brackets after a facility is the same facility in its own script, a mention
+    of its own (cut off the grammar span when the brackets ended up inside it)."""
+    out = []
+    for f in facilities:
+        inner = re.search(r"\s*\(([A-Z][A-Za-z0-9’'&.\- ]{1,60})\)$", f.text)
+        if inner and f.source == "grammar" and inner.start() > 0:
+            cut = f.start + inner.start()
+            f = replace(f, end=cut, text=text[f.start:cut],
+                        normal=(f.normal or "")[: len(f.normal or "") - (f.end - cut)] or None)
+        out.append(f)
+    for f in out + [n for n in named if n.type == "facility"]:
+        match = _LATIN_AFTER.match(text, f.end)
+        if match and not any(o.start <= match.start(1) < o.end for o in out):
+            name = match.group(1)
+            out.append(Span(match.start(1), match.end(1), "facility", name, normal=name, source="grammar",
+                            data={"kind": f.data.get("kind", "building")}))
     return out
 
 
@@ -416,7 +440,7 @@ def _span(text: str, block: Sentence, tokens, lemma: str, telling: frozenset,
         return None  # "в больнице", "окончил среднюю школу": a place in a story, not a project
     head_end = block.start + head_part[-1].span.stop
     surface = text[start:end]
-    normal = _ordinal(head_part, lemma) + phrase(text[words_start(block, head_part, start):head_end]) \
+    normal = _ordinal(head_part, lemma) + phrase(text[_words_start(block, head_part, start):head_end]) \
         + text[head_end:end]
     return Span(start, end, "facility", surface, normal=normal, source="grammar",
                 data={"kind": head.kind, "head": lemma})
@@ -437,7 +461,7 @@ def _dedication(tail) -> bool:
         "gent" in f.grams.values for f in (getattr(tail[0], "forms", None) or [])[:1])
 
 
-def words_start(block: Sentence, head_part, start: int) -> int:
+def _words_start(block: Sentence, head_part, start: int) -> int:
     """Where the inflectable words begin: after an ordinal ("25-ой")."""
     return block.start + head_part[3].span.start if head_part[0].type == "NUM" and len(head_part) > 3 else start
 

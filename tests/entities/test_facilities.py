@@ -208,3 +208,14 @@ def test_quoted_name_of_a_structure_is_no_body(pipeline):
     mentions = [(m.type, m.text) for m in pipeline(text).mentions]
     assert any(t == "facility" and "Барыс Арена" in x for t, x in mentions)
     assert ("organization", "Барыс Арена") not in mentions
+
+
+@pytest.mark.parametrize("text, names", [
+    # a Latin transcription in brackets is the same facility in its own script, a mention of its own
+    ("Сцена случилась на улице Монсиньи (rue Monsigny) вечером.", ["улице Монсиньи", "rue Monsigny"]),
+    ("Концерт прошёл в зале Королевской филармонии (Royal Philharmonic Hall) в Лондоне.",
+     ["зале Королевской филармонии", "Royal Philharmonic Hall"]),
+])
+def test_latin_transcription(text, names):
+    found = [s.text for s in extract_facilities(text, blocks(text, sentences(text)))]
+    assert found == names
