@@ -6,9 +6,16 @@
 международный промышленный город"``, ``автодороги Алматы – Усть-Каменогорск –
 Лепсы – Актогай``.
 
-A facility is [adjectives] HEAD [purpose | genitive scope | name | route].
-``normal`` puts the adjectives and head in the nominative and keeps the rest as
-written; ``data["kind"]`` comes from the head table.
+A facility is [ordinal] [adjectives] HEAD [eponym | dedication | purpose | genitive scope |
+name | route].  ``normal`` puts the adjectives and head in the nominative and keeps the rest
+as written; ``data["kind"]`` comes from the head table.
+
+Measured on NEREL train (overlap F1 0.575 -> 0.686), checked on dev (0.689 -> 0.743):
+a place after the head says where, not which ("больнице Киото", "тюрьме города Цинциннати"),
+except for an airport; a plural head needs a real name or a building sentence; an
+institution's head (plant, school, СИЗО, theatre) gives way to the organisation NER found;
+an NER organisation or place headed by a structure noun ("Исаакиевский собор") is a
+facility, and one that is the complement of a post ("советника Белого дома") is the body.
 """
 from __future__ import annotations
 
