@@ -117,7 +117,7 @@ class Pipeline:
         spans = clock("people", link_people, view, spans)
         spans += clock("institutions", extract_institutions, view, segments, spans)
         facilities = clock("facilities", extract_facilities, view, segments, spans)
-        spans = facility_names(spans, facilities) + facilities
+        spans = facility_names(spans, facilities, view) + facilities
         spans += eponym_people(view, spans)
         spans += clock("positions", extract_positions, view, segments,
                        [s for s in spans if s.type == "person"],
