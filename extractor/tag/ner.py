@@ -2,7 +2,8 @@
 
 natasha feeds a whole text to slovnet, whose tokenizer ignores line breaks, so
 entities glue across headlines ("Пономарев\\nВойна\\nПесков").  We feed it one
-segment at a time, in batches, and shift the spans back to source offsets.
+segment at a time and shift the spans back to source offsets.  The model runs
+through :mod:`.ner_model`, which gives natasha's spans at a quarter of the cost.
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ class NerTagger:
         self._model = FastNER(self._tagger)  # same spans as self._tagger.map, computed cheaper
 
     def __call__(self, text: str, blocks: Sequence[Sentence]) -> list[NerSpan]:
-        deadline.check()  # the longest stage: the time budget holds before it too
-        tagged = self._model([text[b.start:b.end] for b in blocks])
+        # deadline.check between groups of blocks: the time budget holds inside this stage too
+        tagged = self._model([text[b.start:b.end] for b in blocks], between=deadline.check)
         out = [NerSpan(b.start + s.start, b.start + s.stop, s.type)
                for b, spans in zip(blocks, tagged) for s in spans]
         out.sort(key=lambda s: (s.start, s.end))

@@ -18,12 +18,12 @@ arithmetic is arranged differently (``tests/tag/test_ner_model.py`` and
   zero padding slovnet applies), so no batch is padded to its longest item
   and each layer is one matrix product;
 * the CRF's Viterbi runs once over all blocks (longest first, the shorter
-  ones simply stop taking part), and the backtrace is vectorised likewise.
+  ones simply stop taking part), and so does the backtrace.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from slovnet.shape import word_shape
@@ -32,8 +32,8 @@ from .tokens import tokenize
 
 PAD_TAG, O_TAG = 0, 1  # slovnet's tag vocabulary starts <pad>, O, then B-/I- per type
 BATCH_TOKENS = 4096  # blocks are run in groups of about this many tokens (bounded memory)
-WORD_CACHE_ROWS = 12_000  # first-layer projections kept (12k x 768 float32 = 37 MB)
-TOKEN_CACHE_SIZE = 100_000  # token text -> (word id, shape id)
+WORD_CACHE_ROWS = 8_000  # first-layer projections kept (8k x 768 float32 = 25 MB at most)
+TOKEN_CACHE_SIZE = 50_000  # token texts whose (word, shape) key is kept
 
 
 @dataclass(frozen=True)
@@ -62,14 +62,90 @@ class _Layer:
 
     def conv(self, x: np.ndarray) -> np.ndarray:
         """``x``: (rows, in) with zero first and last rows; returns (rows - 2, filters)."""
+        x = np.ascontiguousarray(x)
         rows, in_dim = x.shape
         windows = np.lib.stride_tricks.as_strided(x, (rows - 2, 3 * in_dim), (x.strides[0], x.strides[1]))
-        return np.matmul(np.ascontiguousarray(windows), self.weight) + self.bias
+        out = np.matmul(np.ascontiguousarray(windows), self.weight)
+        out += self.bias
+        return out
 
     def finish(self, x: np.ndarray) -> np.ndarray:
-        """ReLU then batch norm, as slovnet orders them."""
-        x = x.clip(0)
-        return (x - self.mean) / self.std * self.scale + self.shift
+        """ReLU then batch norm, in place, in slovnet's order of operations."""
+        np.maximum(x, 0, out=x)
+        x -= self.mean
+        x /= self.std
+        x *= self.scale
+        x += self.shift
+        return x
+
+
+class _FirstTaps:
+    """The first convolution's three kernel taps per token, before the bias:
+    ``[W_0; W_1; W_2] . [navec word vector; shape vector]``, one row of 3 x 256.
+
+    Rows are kept per (word, shape) in a preallocated table of ``capacity``
+    rows; when it is full, the less used half is dropped (use counts halve at
+    each drop, so the table follows the words of the day).  Memory is bounded
+    by the table; a word not in it costs one row of a matrix product.
+    """
+
+    def __init__(self, model, capacity: int):
+        navec = model.emb.word
+        self.indexes, self.codes, self.qdims = navec.indexes.array, navec.codes.array, navec.qdims
+        first = model.encoder.layers[0].conv.weight.array  # filters x (300 + 30) x 3
+        filters, in_dim, kernel = first.shape
+        word_dim = self.codes.shape[0] * self.codes.shape[2]
+        # per input dimension: the three kernel taps side by side, (in, 3 * filters)
+        taps = np.ascontiguousarray(first.transpose(1, 2, 0).reshape(in_dim, kernel * filters))
+        self.word_taps = taps[:word_dim]
+        self.shape_taps = model.emb.shape.weight.array @ taps[word_dim:]  # shapes x 3 * filters
+        self.shapes = len(self.shape_taps)
+        self.capacity = max(capacity, 1)
+        # row 0 stays zero: the separators between blocks (slovnet's zero padding)
+        self.table = np.zeros((self.capacity + 1, kernel * filters), dtype=np.float32)
+        self.uses = np.zeros(self.capacity + 1, dtype=np.int64)
+        self.rows: dict[int, int] = {}  # word id * shapes + shape id -> table row
+        self.keys: list[int] = [-1]  # table row -> key
+
+    def compute(self, keys: list[int]) -> np.ndarray:
+        word_ids = np.array(keys, dtype=np.intp) // self.shapes
+        vectors = self.codes[self.qdims, self.indexes[word_ids]].reshape(len(keys), self.word_taps.shape[0])
+        out = vectors @ self.word_taps
+        out += self.shape_taps[np.array(keys, dtype=np.intp) % self.shapes]
+        return out
+
+    def _drop(self) -> None:
+        """Keep the more used half of the table, moved to its front."""
+        used = len(self.keys) - 1
+        keep = np.sort(np.argsort(-self.uses[1:used + 1], kind="stable")[:self.capacity // 2]) + 1
+        kept = len(keep)
+        self.table[1:kept + 1] = self.table[keep]
+        self.uses[1:kept + 1] = self.uses[keep] // 2
+        self.uses[kept + 1:] = 0
+        self.keys = [-1] + [self.keys[r] for r in keep.tolist()]
+        self.rows = {key: r for r, key in enumerate(self.keys) if r}
+
+    def __call__(self, keys: np.ndarray) -> np.ndarray:
+        """Taps of every row of ``keys`` (-1: a separator, all zeros)."""
+        listed = keys.tolist()
+        new = [k for k in dict.fromkeys(listed) if k not in self.rows and k >= 0]
+        if new and len(self.keys) + len(new) > self.capacity + 1:
+            self._drop()
+            new = [k for k in dict.fromkeys(listed) if k not in self.rows and k >= 0]
+        rows = self.rows
+        if new:
+            if len(self.keys) + len(new) > self.capacity + 1:  # still no room: no caching
+                out = np.zeros((len(listed), self.table.shape[1]), dtype=np.float32)
+                real = keys >= 0
+                out[real] = self.compute(keys[real].tolist())
+                return out
+            start = len(self.keys)
+            self.table[start:start + len(new)] = self.compute(new)
+            rows.update(zip(new, range(start, start + len(new))))
+            self.keys.extend(new)
+        index = np.fromiter((rows.get(k, 0) for k in listed), dtype=np.intp, count=len(listed))
+        self.uses += np.bincount(index, minlength=len(self.uses))
+        return self.table[index]
 
 
 class FastNER:
@@ -87,75 +163,31 @@ class FastNER:
             if part in ("B", "I") and kind:
                 self.types[i] = kind
                 self.begins[i] = part == "B"
-        navec = model.emb.word
-        self.indexes, self.codes, self.qdims = navec.indexes.array, navec.codes.array, navec.qdims
+        self.taps = _FirstTaps(model, cache_rows)
         self.layers = [_Layer(layer) for layer in model.encoder.layers]
-        first = model.encoder.layers[0].conv.weight.array  # filters x (300 + 30) x 3
-        filters, in_dim, kernel = first.shape
-        word_dim = self.codes.shape[0] * self.codes.shape[2]
-        # per input: the three kernel taps side by side, (in, 3 * filters)
-        taps = np.ascontiguousarray(first.transpose(1, 2, 0).reshape(in_dim, kernel * filters))
-        self.word_taps = taps[:word_dim]
-        self.shape_taps = model.emb.shape.weight.array @ taps[word_dim:]  # shapes x 3 * filters
-        self.shape_taps[self.shapes_vocab.pad_id] = 0
-        self.first_bias = self.layers[0].bias
-        self.filters0 = filters
+        self.filters0 = self.layers[0].filters
         proj = model.head.proj
         self.proj_weight, self.proj_bias = proj.weight.array, proj.bias.array
         self.transitions = model.head.crf.transitions.array
-        # row 0: the zero row of separators; rows 1..: cached words
-        self.cache_rows = max(cache_rows, 1)
-        self.table = np.zeros((self.cache_rows + 1, kernel * filters), dtype=np.float32)
-        self.rows: dict[int, int] = {}
-        self.tokens: dict[str, tuple[int, int]] = {}
+        self.tokens: dict[str, int] = {}  # token text -> word id * shapes + shape id
 
-    # -- input ---------------------------------------------------------------
-    def _ids(self, word: str) -> tuple[int, int]:
-        ids = self.tokens.get(word)
-        if ids is None:
+    def _key(self, word: str) -> int:
+        key = self.tokens.get(word)
+        if key is None:
             if len(self.tokens) >= TOKEN_CACHE_SIZE:
                 self.tokens.clear()
-            ids = (self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word)))
-            self.tokens[word] = ids
-        return ids
+            key = (self.words_vocab.encode(word.lower()) * self.taps.shapes
+                   + self.shapes_vocab.encode(word_shape(word)))
+            self.tokens[word] = key
+        return key
 
-    def _word_rows(self, word_ids: np.ndarray) -> np.ndarray:
-        """Table rows of the first-layer projections of ``word_ids`` (computed if new)."""
-        rows = self.rows
-        new = [w for w in dict.fromkeys(word_ids.tolist()) if w not in rows]
-        if new:
-            if len(rows) + len(new) > self.cache_rows:  # full: start over (bounded memory)
-                rows.clear()
-                new = list(dict.fromkeys(word_ids.tolist()))
-                if len(new) > self.cache_rows:  # more distinct words than the table holds
-                    return None
-            ids = np.array(new)
-            vectors = self.codes[self.qdims, self.indexes[ids]].reshape(len(new), -1)
-            start = len(rows) + 1
-            self.table[start:start + len(new)] = vectors @ self.word_taps
-            rows.update(zip(new, range(start, start + len(new))))
-        return np.fromiter((rows[w] for w in word_ids.tolist()), dtype=np.intp, count=len(word_ids))
-
-    # -- model ---------------------------------------------------------------
-    def _first_layer(self, word_ids: np.ndarray, shape_ids: np.ndarray, pad: np.ndarray) -> np.ndarray:
-        rows = self._word_rows(word_ids[~pad])
-        if rows is None:  # a huge batch of distinct words: project them directly
-            vectors = self.codes[self.qdims, self.indexes[word_ids]].reshape(len(word_ids), -1)
-            taps = vectors @ self.word_taps
-        else:
-            index = np.zeros(len(word_ids), dtype=np.intp)
-            index[~pad] = rows
-            taps = self.table[index]
-        taps += self.shape_taps[shape_ids]
-        taps[pad] = 0
+    def emissions(self, keys: np.ndarray) -> np.ndarray:
+        """Emission scores of the rows of a flat input whose blocks are separated
+        (and framed) by separator rows (key -1); separators score zero."""
+        inner = keys[1:-1] < 0
+        taps = self.taps(keys)
         f = self.filters0
-        return taps[:-2, :f] + taps[1:-1, f:2 * f] + taps[2:, 2 * f:] + self.first_bias
-
-    def emissions(self, word_ids: np.ndarray, shape_ids: np.ndarray, pad: np.ndarray) -> np.ndarray:
-        """Emission scores of every row of a flat input whose sequences are
-        separated (and framed) by pad rows; pad rows get zeros."""
-        inner = pad[1:-1]
-        x = self.layers[0].finish(self._first_layer(word_ids, shape_ids, pad))
+        x = self.layers[0].finish(taps[:-2, :f] + taps[1:-1, f:2 * f] + taps[2:, 2 * f:] + self.layers[0].bias)
         for layer in self.layers[1:]:
             x[inner] = 0
             x = np.pad(x, ((1, 1), (0, 0)))
@@ -164,61 +196,61 @@ class FastNER:
         return np.matmul(x, self.proj_weight) + self.proj_bias
 
     def viterbi(self, emissions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Best tag paths of sequences sorted longest first: (sequences, longest)."""
+        """Best tag paths of sequences sorted longest first: (sequences, longest).
+
+        slovnet's CRF decode, step for step (the same sums in the same order,
+        the first best on ties); a sequence that has ended keeps its score."""
         count, longest, tags_num = emissions.shape
         active = np.searchsorted(-lengths, -np.arange(longest), side="left")  # sequences longer than t
         trans = self.transitions
         score = emissions[:, 0].copy()
         history = np.zeros((longest, count, tags_num), dtype=np.intp)
+        step = np.empty((count, tags_num, tags_num), dtype=score.dtype)
         for t in range(1, longest):
             n = active[t]
-            step = score[:n].reshape(n, tags_num, 1) + trans + emissions[:n, t].reshape(n, 1, tags_num)
-            best = step.argmax(1)
-            history[t, :n] = best
-            score[:n] = step.max(1)
-        paths = np.zeros((count, longest), dtype=np.intp)
+            now = step[:n]
+            np.add(score[:n, :, None], trans, out=now)
+            np.add(now, emissions[:n, t, None, :], out=now)
+            now.argmax(1, out=history[t, :n])
+            now.max(1, out=score[:n])
+        paths = np.empty((count, longest), dtype=np.intp)
         best = score.argmax(-1)
+        everyone = np.arange(count)
         for t in range(longest - 1, 0, -1):
             n = active[t]
             paths[:n, t] = best[:n]
-            best[:n] = history[t, np.arange(n), best[:n]]
+            best[:n] = history[t, everyone[:n], best[:n]]
         paths[:, 0] = best
         return paths
 
     # -- texts ---------------------------------------------------------------
-    def __call__(self, texts: Sequence[str]) -> list[list[TagSpan]]:
+    def __call__(self, texts: Sequence[str], between: Callable[[], None] = lambda: None) -> list[list[TagSpan]]:
+        """Spans of each text; ``between`` runs before each group of blocks
+        (the pipeline's time budget check)."""
         tokens = [tokenize(text) for text in texts]
         out: list[list[TagSpan]] = [[] for _ in texts]
         order = sorted((i for i in range(len(texts)) if tokens[i]), key=lambda i: -len(tokens[i]))
-        group: list[int] = []
-        size = 0
-        for i in order:
-            if group and size + len(tokens[i]) + 1 > BATCH_TOKENS:
-                self._tag(group, tokens, out)
-                group, size = [], 0
-            group.append(i)
-            size += len(tokens[i]) + 1
-        if group:
-            self._tag(group, tokens, out)
+        start = 0
+        while start < len(order):  # groups of about BATCH_TOKENS tokens, at least one text each
+            end, size = start + 1, len(tokens[order[start]])
+            while end < len(order) and size + len(tokens[order[end]]) <= BATCH_TOKENS:
+                size += len(tokens[order[end]])
+                end += 1
+            between()
+            self._tag(order[start:end], tokens, out)
+            start = end
         return out
 
     def _tag(self, group: list[int], tokens: list, out: list) -> None:
+        keys = [-1]
+        starts = []
+        for i in group:
+            starts.append(len(keys))
+            keys.extend([self._key(token[2]) for token in tokens[i]])
+            keys.append(-1)
         lengths = np.array([len(tokens[i]) for i in group])
-        rows = int(lengths.sum()) + len(group) + 1
-        word_ids = np.full(rows, self.words_vocab.pad_id, dtype=np.intp)
-        shape_ids = np.full(rows, self.shapes_vocab.pad_id, dtype=np.intp)
-        starts = np.empty(len(group), dtype=np.intp)
-        pad = np.ones(rows, dtype=bool)
-        r = 1
-        for k, i in enumerate(group):
-            starts[k] = r
-            ids = [self._ids(token[2]) for token in tokens[i]]
-            word_ids[r:r + len(ids)], shape_ids[r:r + len(ids)] = zip(*ids)
-            pad[r:r + len(ids)] = False
-            r += len(ids) + 1
-        scores = self.emissions(word_ids, shape_ids, pad)  # rows of positions 1 .. rows-2
-        longest = int(lengths[0])
-        at = starts[:, None] - 1 + np.minimum(np.arange(longest), lengths[:, None] - 1)
+        scores = self.emissions(np.array(keys, dtype=np.intp))  # rows 1 .. len(keys) - 2
+        at = np.array(starts)[:, None] - 1 + np.minimum(np.arange(lengths[0]), lengths[:, None] - 1)
         paths = self.viterbi(scores[at], lengths)
         for k, i in enumerate(group):
             out[i] = self._spans(tokens[i], paths[k, :lengths[k]].tolist())
