@@ -13,6 +13,7 @@ from typing import Sequence
 from .. import deadline
 from ..text.segment import Sentence
 from .ner_model import FastNER
+from .vocab import share_words
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class NerTagger:
 
         self.embedding = NewsEmbedding()  # shared with the syntax stage (events/parse.py)
         self._tagger = NewsNERTagger(self.embedding)
+        share_words(self._tagger, self.embedding)  # its own copy of the 250k words goes (28 MB)
         self._model = FastNER(self._tagger)  # same spans as self._tagger.map, computed cheaper
 
     def __call__(self, text: str, blocks: Sequence[Sentence]) -> list[NerSpan]:

@@ -182,8 +182,8 @@ class FastNER:
         return key
 
     def emissions(self, keys: np.ndarray) -> np.ndarray:
-        """Emission scores of the rows of a flat input whose blocks are separated
-        (and framed) by separator rows (key -1); separators score zero."""
+        """Emission scores of ``keys[1:-1]``: blocks laid end to end, separated and
+        framed by separator rows (key -1), whose own scores mean nothing."""
         inner = keys[1:-1] < 0
         taps = self.taps(keys)
         f = self.filters0

@@ -102,3 +102,12 @@ def test_emissions_match_slovnets_float_output(stock):
     keys = np.array([-1] + [model._key(w) for w in words] + [-1])
     have = model.emissions(keys)
     assert np.abs(have - want).max() < 1e-4
+
+
+def test_the_ner_shares_the_embeddings_words(pipeline):
+    """The NER tagger holds no second copy of navec's 250k words, and its ids are navec's."""
+    ner = pipeline._ner
+    vocab = ner._tagger.infer.encoder.words_vocab
+    assert vocab.items is ner.embedding.vocab.words
+    assert vocab.encode("астана") == ner.embedding.vocab["астана"]
+    assert vocab.encode("несуществующееслово") == vocab.unk_id == ner.embedding.vocab.unk_id
