@@ -22,6 +22,7 @@ arithmetic is arranged differently (``tests/tag/test_ner_model.py`` and
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -106,6 +107,7 @@ class _FirstTaps:
         self.uses = np.zeros(self.capacity + 1, dtype=np.int64)
         self.rows: dict[int, int] = {}  # word id * shapes + shape id -> table row
         self.keys: list[int] = [-1]  # table row -> key
+        self.lock = threading.Lock()
 
     def compute(self, keys: list[int]) -> np.ndarray:
         word_ids = np.array(keys, dtype=np.intp) // self.shapes
@@ -115,35 +117,46 @@ class _FirstTaps:
         return out
 
     def _drop(self) -> None:
-        """Keep the more used half of the table, moved to its front."""
+        """Keep the more used half of the table, moved to its front.
+
+        Every step leaves a usable table (a timeout's exception may stop it
+        anywhere): no key is mapped while the rows move."""
         used = len(self.keys) - 1
         keep = np.sort(np.argsort(-self.uses[1:used + 1], kind="stable")[:self.capacity // 2]) + 1
+        kept_keys = [self.keys[r] for r in keep.tolist()]
+        self.rows = {}
+        self.keys = [-1]
         kept = len(keep)
         self.table[1:kept + 1] = self.table[keep]
         self.uses[1:kept + 1] = self.uses[keep] // 2
         self.uses[kept + 1:] = 0
-        self.keys = [-1] + [self.keys[r] for r in keep.tolist()]
-        self.rows = {key: r for r, key in enumerate(self.keys) if r}
+        self.keys = [-1] + kept_keys
+        self.rows = dict(zip(kept_keys, range(1, kept + 1)))
 
     def __call__(self, keys: np.ndarray) -> np.ndarray:
         """Taps of every row of ``keys`` (-1: a separator, all zeros)."""
+        with self.lock:  # threads of one process (a Dask worker) share the table
+            return self._taps(keys)
+
+    def _taps(self, keys: np.ndarray) -> np.ndarray:
         listed = keys.tolist()
         new = [k for k in dict.fromkeys(listed) if k not in self.rows and k >= 0]
         if new and len(self.keys) + len(new) > self.capacity + 1:
             self._drop()
             new = [k for k in dict.fromkeys(listed) if k not in self.rows and k >= 0]
-        rows = self.rows
         if new:
             if len(self.keys) + len(new) > self.capacity + 1:  # still no room: no caching
                 out = np.zeros((len(listed), self.table.shape[1]), dtype=np.float32)
                 real = keys >= 0
                 out[real] = self.compute(keys[real].tolist())
                 return out
+            # rows first, then their keys, then the map: a key is only ever mapped to its own row
             start = len(self.keys)
             self.table[start:start + len(new)] = self.compute(new)
-            rows.update(zip(new, range(start, start + len(new))))
             self.keys.extend(new)
-        index = np.fromiter((rows.get(k, 0) for k in listed), dtype=np.intp, count=len(listed))
+            self.rows.update(zip(new, range(start, start + len(new))))
+        rows = self.rows
+        index = np.fromiter((rows[k] if k >= 0 else 0 for k in listed), dtype=np.intp, count=len(listed))
         self.uses += np.bincount(index, minlength=len(self.uses))
         return self.table[index]
 

@@ -5,6 +5,8 @@ benchmarks/ner_equality.py checks the same on all of NEREL, the seeds and our re
 """
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from extractor.tag import ner_model
@@ -111,3 +113,21 @@ def test_the_ner_shares_the_embeddings_words(pipeline):
     assert vocab.items is ner.embedding.vocab.words
     assert vocab.encode("астана") == ner.embedding.vocab["астана"]
     assert vocab.encode("несуществующееслово") == vocab.unk_id == ner.embedding.vocab.unk_id
+
+
+def test_threads_sharing_one_model(stock):
+    """A Dask worker's threads share the process's pipeline, so its word table too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    model = FastNER(stock, cache_rows=40)  # small: rows are added and dropped all the time
+    expected = natasha_spans(stock, TEXTS)
+    jobs = [[t] for t in TEXTS if t.strip()] * 20
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns between almost any two bytecodes
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda texts: spans(model, texts), jobs))
+    finally:
+        sys.setswitchinterval(switch)
+    for texts, got in zip(jobs, results):
+        assert got == [expected[TEXTS.index(t)] for t in texts]
