@@ -10,9 +10,9 @@ arithmetic is arranged differently (``tests/tag/test_ner_model.py`` and
 * the first convolution (330 inputs = 300 navec + 30 shape, kernel 3) is
   linear in its input, so its output is a sum of per-token projections:
   ``W_k . [word; shape] = W_k[:, :300] . word + W_k[:, 300:] . shape``.  The
-  shape part is a table (66 shapes); the word part is computed once per word
-  and kept in a bounded table, so a known word costs a row lookup instead of
-  a 330 x 768 product;
+  shape part is a table (66 shapes); the sum of both is computed once per
+  (word, shape) and kept in a bounded table (:class:`_FirstTaps`), so a known
+  word costs a row lookup instead of a 330 x 768 product;
 * all blocks of a call are laid end to end with one zero row between them
   (a kernel of 3 sees one neighbour each side: a zero row is exactly the
   zero padding slovnet applies), so no batch is padded to its longest item
