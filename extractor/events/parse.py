@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..tag.morph import lemma
+from ..tag.vocab import share_words
 from ..text.segment import Sentence, tokens as razdel_tokens
 from .triggers import may_hold_trigger
 
@@ -139,6 +140,8 @@ class SyntaxStage:
         embedding = embedding or NewsEmbedding()
         self._morph = NewsMorphTagger(embedding)
         self._syntax = NewsSyntaxParser(embedding)
+        for tagger in (self._morph, self._syntax):
+            share_words(tagger, embedding)  # one copy of the 250k words per process (28 MB each)
         self.sentences_seen = 0
         self.sentences_parsed = 0
 
