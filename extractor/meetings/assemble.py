@@ -328,6 +328,7 @@ def _figures(text: str, inside: Sequence[Item]) -> list[Figure]:
             kind=it.mention.type, text=it.mention.text, start=it.start, end=it.end,
             mention_id=it.mention.id, period=period,
             period_year=int(period_year) if period_year else None,
+            unit_inferred=bool(data.get("unit_inferred")),
             **{k: data.get(k) for k in ("value", "value_to", "unit", "subject", "date", "duration", "approx")}))
     return out
 
