@@ -74,11 +74,40 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
     for ner in spans:
         for start, end in _split_brackets(text, ner):
             span = make_span(text, start, end, "person")
-            if span.text and not _is_post(span.text):
+            if span.text and not _is_post(span.text) and not (ner.type == "PER" and _common_words(span.text)):
                 span = _typed(text, span, ner.type)
                 if not (span.type == "organization" and _not_organization(span.text)):
                     out.append(span)
     return out
+
+
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
+_NEVER_NAMES = {"PRTF", "GRND", "INFN", "ADVB", "NPRO", "CONJ", "PRCL", "PREP", "ADJF", "NUMR"}
+
+
+def _common_words(text: str) -> bool:
+    """'Обсуждавшие', 'Надеюсь', 'Впоследствии', 'Это': a PER span whose every word the
+    dictionary knows, in no reading as a noun or a name, is a capitalised word of the
+    language (a verb, participle, adverb, pronoun...) that NER took for a name.
+    'Надежда', 'Стинг', 'Слуцкий', 'Хиллари', 'Беретта' stay."""
+    from ..tag.morph import parse
+
+    words = text.split()
+    if len(words) > 2:
+        return False
+    for word in words:
+        if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+            return False
+        parses = parse(word.lower())
+        if not parses or any(p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer" for p in parses):
+            return False
+        if any(_NAME_TAGS & p.tag.grammemes for p in parses):
+            return False
+        # a noun, a short adjective or verb, an interjection may be a name ('Стинг', 'Рено',
+        # 'Серена', 'Мори', 'Баста'): NER is trusted there
+        if not all(p.tag.POS in _NEVER_NAMES or (p.tag.POS == "VERB" and len(word) >= 6) for p in parses):
+            return False
+    return True
 
 
 def _not_organization(text: str) -> bool:

@@ -43,10 +43,12 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
              recalled: Sequence[int] = ()) -> list[MeetingRecord]:
     """``recalled``: where the residue holds a recalled event ("Напомним, ..."), hidden from ``text``."""
     by_key = {s.key: s for s in spans}
-    # a post nested in a post ("акима" of "акима Туркестанской области") is a mention for
-    # NEREL-style scoring, not another official
+    # a post nested in a post ("акима" of "акима Туркестанской области") and a person a
+    # name is named after ("Нобелевской премии", "улица Лобачевского") are mentions for
+    # NEREL-style scoring, not other officials
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions
-             if not (m.type == "position" and by_key[(m.start, m.end, m.type)].data.get("nested_in"))]
+             if not (m.type == "position" and by_key[(m.start, m.end, m.type)].data.get("nested_in"))
+             and not (m.type == "person" and by_key[(m.start, m.end, m.type)].data.get("eponym"))]
     if not events:
         return []
     hosts = Hosts(text, items, events, published, bounds)
