@@ -170,6 +170,7 @@ def _common_word(word: str) -> bool:
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
     spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
+    spans = joined_names(text, spans)
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -177,6 +178,7 @@ def link_people(text: str, spans: list[Span]) -> list[Span]:
     for span in sorted(people, key=lambda s: -len(_words(s.normal or s.text))):
         _attach(span, entities, index)
     added = _propagate(text, spans, entities)
+    added += latin_spellings(text, spans + added, entities)
     for entity in entities:
         for span in entity.spans:
             span.data["entity"] = entity.id
@@ -185,6 +187,51 @@ def link_people(text: str, spans: list[Span]) -> list[Span]:
                 if stem(span.normal or span.text) == entity.surname_stem:
                     span.normal = entity.surname
     return spans + added
+
+
+def joined_names(text: str, spans: list[Span]) -> list[Span]:
+    """'Суркова | Зоя Антоновна', 'Андрияна Григорьевича | Николаева': NER cut one name in
+    two where the surname stands first or the patronymic confused it.  Person spans with
+    only spaces between them (no line break, no punctuation) are one name."""
+    from .inflect import person_name
+
+    people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
+    merged: list[Span] = []
+    gone: set[int] = set()
+    current = None
+    for span in people:
+        if current is not None and 0 < span.start - current.end <= 2 and text[current.end:span.start].strip(" ") == "" \
+                and len(_words(current.text)) + len(_words(span.text)) <= 4 and _one_name(current.text, span.text):
+            gone.update({id(current), id(span)})
+            surface = text[current.start:span.end]
+            current = Span(current.start, span.end, "person", surface, normal=person_name(surface),
+                           source=current.source, data={**span.data, **current.data})
+            continue
+        if current is not None and id(current) not in gone and current not in people:
+            merged.append(current)
+        current = span
+    if current is not None and current not in people:
+        merged.append(current)
+    if not merged:
+        return spans
+    return [s for s in spans if id(s) not in gone] + merged
+
+
+def _one_name(first: str, second: str) -> bool:
+    """Two person pieces side by side are one name when it holds a patronymic and the
+    pieces agree in case: 'Суркова Зоя Антоновна', 'Тихоновой Татьяне Васильевне'; not
+    'адвокат Гибсона Стивен Колодни', 'мать Кристины Ольга Алексеевна' (an owner in the
+    genitive, then the person in the nominative)."""
+    from ..tag.morph import parse
+
+    words = first.split() + second.split()
+    if not any("Patr" in p.tag for w in words for p in parse(w.lower())):
+        return False
+
+    def cases(word: str) -> set:
+        return {p.tag.case for p in parse(word.lower())
+                if p.tag.number != "plur" and {"Name", "Surn", "Patr"} & p.tag.grammemes}
+    return bool(cases(first.split()[-1]) & cases(second.split()[0]))
 
 
 def _attach(span: Span, entities: list[Entity], index: dict[str, list[Entity]]) -> Entity:
@@ -227,22 +274,35 @@ _CAPITALIZED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
     """One pass over the capitalised words of the text; each is looked up by stem."""
     by_stem: dict[str, Entity] = {}
+    short: dict[str, Entity] = {}  # "Али", "Абэ", "Ли": too short to match by stem, matched as written
     for entity in entities:
-        if (len(_words(entity.name)) >= 2 and entity.surname_stem and len(entity.surname_stem) >= MIN_SURNAME
-                and entity.surname[:1].isupper()):
+        if len(_words(entity.name)) < 2 or not entity.surname_stem or not entity.surname[:1].isupper():
+            continue
+        if len(entity.surname_stem) >= MIN_SURNAME:
             by_stem.setdefault(entity.surname_stem, entity)
-    if not by_stem:
+        elif entity.surname.isalpha():
+            short.setdefault(entity.surname, entity)
+    if not by_stem and not short:
         return []
     taken = sorted((s.start, s.end) for s in spans)
     starts = [s for s, _ in taken]
+    # a surname NER read as a place or an organisation ("Действия Земана", "правительство
+    # Руснока") is the person, unless the word is a place name too
+    misread = {(s.start, s.end): s for s in spans
+               if s.source == "ner" and s.type in {"region", "organization", "location"} and " " not in s.text}
     added: list[Span] = []
 
     for match in _CAPITALIZED.finditer(text):
-        entity = by_stem.get(stem(match.group()))
+        entity = by_stem.get(stem(match.group())) or short.get(match.group())
         if entity is None or len(match.group()) - len(entity.surname_stem) > 3:
             continue
         k = bisect.bisect_right(starts, match.start())
         if (k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end()):
+            other = misread.get(match.span())
+            if other is not None and not _place_name(match.group()):
+                other.type, other.normal, other.source = "person", entity.surname, "coreference"
+                other.data["entity"] = entity.id
+                entity.spans.append(other)
             continue
         start, normal = match.start(), entity.surname
         given = _given_before(text, start, entity)
@@ -253,6 +313,78 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         entity.spans.append(span)
         added.append(span)
     return added
+
+
+_LATIN_WORD = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w@/-])")
+# Cyrillic letters spelled in Latin, to compare a name with its original spelling
+_TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                           "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                           "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                           "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                           "я": "ya"})
+
+
+def _sounds_like(latin: str, cyrillic: str) -> bool:
+    """'Irwin' ~ 'Ирвин', 'Rahami' ~ 'Рахами', 'Efimova' ~ 'Ефимова': the Latin word and a
+    plain transliteration of the Cyrillic one start alike and share most letters."""
+    from difflib import SequenceMatcher
+
+    latin, spelled = latin.lower(), cyrillic.lower().translate(_TO_LATIN)
+    if len(latin) < 3 or latin[0].upper() not in _INITIALS_LATIN.get(cyrillic[:1].upper(), ""):
+        return False
+    if abs(len(latin) - len(spelled)) > 2:
+        return False  # 'Obamacare' is no spelling of 'Обама'
+    return SequenceMatcher(None, latin, spelled).ratio() >= 0.75
+
+
+def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
+    """'Roberto Seba', 'Larry King' (of 'Larry King Live'), 'Efimova': a Latin word that spells
+    the surname of a person named in Cyrillic in the text, with the given name before it
+    when that spells the given name too, is that person (unless a person span covers it)."""
+    if not entities or not re.search(r"[A-Z][a-z]", text):
+        return []
+    named = [(e, _words(e.name)) for e in entities if _CYRILLIC.match(e.name)]
+    # a person with a given name the dictionary knows: not an organisation NER took for one
+    named = [(e, w) for e, w in named if len(w) >= 2 and len(w[-1]) >= 3 and _given_name(w[0])]
+    if not named:
+        return []
+    people = [(s.start, s.end) for s in spans if s.type == "person"]
+    words = list(_LATIN_WORD.finditer(text))
+    out: list[Span] = []
+    for k, match in enumerate(words):
+        entity = next((e for e, w in named if _sounds_like(match.group(), w[-1])), None)
+        if entity is None:
+            continue
+        start = match.start()
+        given = _words(entity.name)[:-1]
+        if k and given and words[k - 1].end() + 1 == match.start() and text[words[k - 1].end()] == " " and \
+                _sounds_like(words[k - 1].group(), given[0]):
+            start = words[k - 1].start()
+        end = match.end()
+        if any(s < end and start < e for s, e in people):
+            continue
+        span = Span(start, end, "person", text[start:end], normal=text[start:end], source="coreference",
+                    data={"entity": entity.id})
+        entity.spans.append(span)
+        out.append(span)
+        people.append((start, end))
+    return out
+
+
+_CYRILLIC = re.compile(r"[А-ЯЁ]")
+
+
+def _given_name(word: str) -> bool:
+    from ..tag.morph import parse
+
+    return any("Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+               for p in parse(word.lower()))
+
+
+def _place_name(word: str) -> bool:
+    from ..tag.morph import parse
+
+    return any({"Geox", "Orgn"} & p.tag.grammemes for p in parse(word.lower()))
 
 
 def _titles() -> tuple[set[str], list[str]]:
