@@ -17,7 +17,7 @@ from ..parsing.prefixes import PrefixIndex
 from ..spans import Span
 from ..tag.morph import parse
 from ..text.segment import Sentence
-from .gazetteer import find_places
+from .gazetteer import PlaceMatch, find_places, place_of
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _CAPITAL = re.compile(r"\b[Сс]толиц(?:а|ы|е|у|ей|ею)\b(?!\s+[А-ЯЁ])")
@@ -27,9 +27,11 @@ KAZAKHSTAN_ONLY = {"город Астана"}  # "столица", "столич
 
 
 def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
+    found = list(find_places(text, blocks))
+    found += shared_heads(text, found)
     out = [Span(m.start, m.end, m.place.type, text[m.start:m.end], normal=m.place.canonical,
                 source="gazetteer", data={"kind": m.place.kind, "oblast": m.place.oblast})
-           for m in find_places(text, blocks)]
+           for m in found]
     kazakh = any(s.data["kind"] != "country" or s.normal == "Казахстан" for s in out if s.type == "region")
     out += _adjectives(text, blocks, out, kazakh)
     if kazakh:
@@ -37,6 +39,33 @@ def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
             for match in _CAPITAL.finditer(text, block.start, block.end):
                 out.append(Span(match.start(), match.end(), "region", match.group(), normal="город Астана",
                                 source="rule", data={"kind": "city", "oblast": None, "implicit": True}))
+    return out
+
+
+_BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?)(\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|а\s+также)\s+)$")
+
+
+def shared_heads(text: str, found: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+    """'Акмолинской и Актюбинской областей', 'Костанайской, Атырауской и Жамбылской
+    областей': adjectives listed before a place name of two words share its head noun, so
+    each names the place the adjective and that noun name together in the gazetteer
+    ('Акмолинская область'), not the city the adjective alone may name ('Актобе')."""
+    out: list[PlaceMatch] = []
+    for place in found:
+        words = _WORD.findall(text[place.start:place.end])
+        if len(words) != 2:
+            continue
+        head, end = words[1], place.start
+        while True:
+            match = _BEFORE.search(text, max(0, end - 60), end)
+            if match is None or not match.group(1)[:1].isupper():
+                break
+            listed = place_of((match.group(1), head))
+            if listed is None or listed.kind != place.place.kind or any(
+                    f.start < match.end(1) and match.start(1) < f.end for f in found):
+                break
+            out.append(PlaceMatch(match.start(1), match.end(1), listed))
+            end = match.start(1)
     return out
 
 
