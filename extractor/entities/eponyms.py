@@ -45,6 +45,10 @@ def eponym_people(text: str, spans: Sequence[Span]) -> list[Span]:
     if "имени" in text or "им." in text:
         for match in _EPONYM.finditer(text):
             add(*match.span(1))
+    if "вят" in text:
+        for match in _SAINT.finditer(text):
+            if _is_given(match.group(1)):
+                add(*match.span(1))
     for container in spans:
         if container.type in {"facility", "organization"}:
             tail = _name_tail(text, container)
@@ -73,6 +77,8 @@ def _add_spelling(text: str, start: int, end: int, people, out) -> None:
         out.append(Span(start, end, "person", text[start:end], normal=text[start:end], source="grammar"))
 
 
+# 'собор Святого Петра', 'больница святой Марии', 'День святого Давида': a saint is a person
+_SAINT = re.compile(r"(?<![\w-])[Сс]вят(?:ой|ого|ому|ым|ом|ая|ую)\s+(" + _CAP + r")(?![\w-])")
 _WORD = re.compile(r"(?:[А-ЯЁ]\.\s*)+|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|\S+")
 
 

@@ -282,7 +282,8 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
             by_stem.setdefault(entity.surname_stem, entity)
         elif entity.surname.isalpha():
             short.setdefault(entity.surname, entity)
-    if not by_stem and not short:
+    by_given = _given_names(entities)
+    if not by_stem and not short and not by_given:
         return []
     taken = sorted((s.start, s.end) for s in spans)
     starts = [s for s, _ in taken]
@@ -295,6 +296,14 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
     for match in _CAPITALIZED.finditer(text):
         entity = by_stem.get(stem(match.group())) or short.get(match.group())
         if entity is None or len(match.group()) - len(entity.surname_stem) > 3:
+            alone = _given_alone(text, match, by_given)
+            if alone is not None:
+                k = bisect.bisect_right(starts, match.start())
+                if not ((k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end())):
+                    span = Span(match.start(), match.end(), "person", match.group(), normal=_words(alone.name)[0],
+                                source="coreference", data={"entity": alone.id})
+                    alone.spans.append(span)
+                    added.append(span)
             continue
         k = bisect.bisect_right(starts, match.start())
         if (k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end()):
@@ -313,6 +322,30 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         entity.spans.append(span)
         added.append(span)
     return added
+
+
+def _given_names(entities: list[Entity]) -> dict[str, Optional[Entity]]:
+    """Given-name stems of the people named in full, when the dictionary knows the given
+    name; a stem two people share maps to None (ambiguous)."""
+    out: dict[str, Optional[Entity]] = {}
+    for entity in entities:
+        words = _words(entity.name)
+        if len(words) < 2 or not entity.given_stem or len(entity.given_stem) < 3 or not _given_name(words[0]):
+            continue
+        out[entity.given_stem] = None if entity.given_stem in out and out[entity.given_stem] is not entity else entity
+    return out
+
+
+_NEXT_NAME = re.compile(r"\s+[А-ЯЁ][а-яё]")
+
+
+def _given_alone(text: str, match, by_given: dict[str, Optional[Entity]]) -> Optional[Entity]:
+    """'Малия сделает перерыв' after 'Малия Обама': a given name alone, written as a name the
+    dictionary knows, and not the start of another full name ('Эрик Кантона')."""
+    entity = by_given.get(stem(match.group()))
+    if entity is None or not _given_name(match.group()) or _NEXT_NAME.match(text, match.end()):
+        return None
+    return entity
 
 
 _LATIN_WORD = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w@/-])")
