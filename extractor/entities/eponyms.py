@@ -27,7 +27,7 @@ _EPONYM = re.compile(
     r"(?:\s+" + _CAP + r")?)")
 _LATIN = r"[A-Z][a-zà-öø-ÿ'’-]+"
 _BRACKET_NAME = re.compile(
-    r"\s*\((?:[^()\n]{0,60}?;\s*)?(" + _LATIN + r"(?:\s+(?:[A-Z]\.|de|da|di|van|von|der|" + _LATIN + r")){1,4})"
+    r"\s*(\([А-ЯЁ][а-яё-]+\)\s*)?\((?:[^()\n]{0,60}?;\s*)?(?:[а-яё]{2,6}\.\s*)?(" + _LATIN + r"(?:\s+(?:[A-Z]\.|de|da|di|van|von|der|" + _LATIN + r")){1,4})"
     r"\s*[;,)]")
 
 
@@ -65,10 +65,18 @@ def eponym_people(text: str, spans: Sequence[Span]) -> list[Span]:
                             data={"eponym": True}))
     for person in people:
         if person.end < len(text) and "(" in text[person.end:person.end + 3]:
+            # 'Антониу Гутерриш (порт. António Guterres)', 'Лоуренс Зайгер (Цайгер) (Lawrence Zeiger)'
             match = _BRACKET_NAME.match(text, person.end)
-            if match:
-                _add_spelling(text, *match.span(1), people, out)
+            if match and (match.group(1) is None or _spells(match.group(2), person.text)):
+                _add_spelling(text, *match.span(2), people, out)
     return out
+
+
+def _spells(latin: str, name: str) -> bool:
+    """After a bracket of another kind ('(Казахстан)'), the Latin must spell the name."""
+    from .people import _sounds_like
+
+    return bool(latin.split() and name.split()) and _sounds_like(latin.split()[-1], name.split()[-1])
 
 
 def _add_spelling(text: str, start: int, end: int, people, out) -> None:

@@ -280,7 +280,8 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
             continue
         if len(entity.surname_stem) >= MIN_SURNAME:
             by_stem.setdefault(entity.surname_stem, entity)
-        elif entity.surname.isalpha():
+        elif entity.surname.isalpha() and not _common_word_only(_words(entity.name)[0]):
+            # after a given name, not a word of the language: 'Мохаммед Али', not 'Доктор Лиза'
             short.setdefault(entity.surname, entity)
     by_given = _given_names(entities)
     if not by_stem and not short and not by_given:
@@ -405,6 +406,14 @@ def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> lis
 
 
 _CYRILLIC = re.compile(r"[А-ЯЁ]")
+
+
+def _common_word_only(word: str) -> bool:
+    """The dictionary knows the word, and in no reading as a name."""
+    from ..tag.morph import parse
+
+    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    return bool(parses) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
 
 
 def _given_name(word: str) -> bool:
