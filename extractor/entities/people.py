@@ -219,7 +219,7 @@ def joined_names(text: str, spans: list[Span]) -> list[Span]:
 
 def _one_name(first: str, second: str) -> bool:
     """Two person pieces side by side are one name when it holds a patronymic and the
-    pieces agree in case: 'Суркова Зоя Антоновна', 'Тихоновой Татьяне Васильевне'; not
+    pieces agree in case and gender: 'Суркова Зоя Антоновна', 'Тихоновой Татьяне Васильевне'; not
     'адвокат Гибсона Стивен Колодни', 'мать Кристины Ольга Алексеевна' (an owner in the
     genitive, then the person in the nominative)."""
     from ..tag.morph import parse
@@ -228,10 +228,15 @@ def _one_name(first: str, second: str) -> bool:
     if not any("Patr" in p.tag for w in words for p in parse(w.lower())):
         return False
 
-    def cases(word: str) -> set:
-        return {p.tag.case for p in parse(word.lower())
-                if p.tag.number != "plur" and {"Name", "Surn", "Patr"} & p.tag.grammemes}
-    return bool(cases(first.split()[-1]) & cases(second.split()[0]))
+    def readings(word: str) -> set:
+        out = set()
+        for p in parse(word.lower()):
+            if p.tag.number != "plur" and {"Name", "Surn", "Patr"} & p.tag.grammemes:
+                genders = {"masc", "femn"} if p.tag.gender is None or "ms-f" in p.tag else {str(p.tag.gender)}
+                out |= {(p.tag.case, g) for g in genders}
+        return out
+    # case and gender: 'Кима Ерлан' is no one name ('Кима' as a nominative is a woman's name)
+    return bool(readings(first.split()[-1]) & readings(second.split()[0]))
 
 
 def _attach(span: Span, entities: list[Entity], index: dict[str, list[Entity]]) -> Entity:
@@ -358,7 +363,7 @@ _TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d"
                            "я": "ya"})
 
 
-def _sounds_like(latin: str, cyrillic: str) -> bool:
+def _sounds_like(latin: str, cyrillic: str, ratio: float = 0.75) -> bool:
     """'Irwin' ~ 'Ирвин', 'Rahami' ~ 'Рахами', 'Efimova' ~ 'Ефимова': the Latin word and a
     plain transliteration of the Cyrillic one start alike and share most letters."""
     from difflib import SequenceMatcher
@@ -368,7 +373,7 @@ def _sounds_like(latin: str, cyrillic: str) -> bool:
         return False
     if abs(len(latin) - len(spelled)) > 2:
         return False  # 'Obamacare' is no spelling of 'Обама'
-    return SequenceMatcher(None, latin, spelled).ratio() >= 0.75
+    return SequenceMatcher(None, latin, spelled).ratio() >= ratio
 
 
 def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
@@ -392,7 +397,7 @@ def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> lis
         start = match.start()
         given = _words(entity.name)[:-1]
         if k and given and words[k - 1].end() + 1 == match.start() and text[words[k - 1].end()] == " " and \
-                _sounds_like(words[k - 1].group(), given[0]):
+                _sounds_like(words[k - 1].group(), given[0], 0.6):  # beside the surname: 'Steve' ~ 'Стив'
             start = words[k - 1].start()
         end = match.end()
         if any(s < end and start < e for s, e in people):
