@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -26,7 +27,7 @@ MIN_SURNAME = 4
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude stem for matching inflected forms of one name: 'Касымбека' -> 'касымбек'."""
-    w = word.lower().replace("ё", "е")
+    w = word.lower().replace("ё", "е").replace("э", "е")  # 'Петрэус' / 'Петреус'
     for ending in ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             return w[: -len(ending)]
@@ -170,7 +171,7 @@ def _common_word(word: str) -> bool:
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
     spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
-    spans = joined_names(text, spans)
+    spans = glued_names(text, joined_names(text, spans))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -215,6 +216,43 @@ def joined_names(text: str, spans: list[Span]) -> list[Span]:
     if not merged:
         return spans
     return [s for s in spans if id(s) not in gone] + merged
+
+
+def glued_names(text: str, spans: list[Span]) -> list[Span]:
+    """'премьером Шпидла Руснок заявил', 'После свержения Маркоса Акино стала', 'Карьера
+    Гандольфини': NER glued a word to the surname of a person the text names in full.
+    The surname is cut off as a mention of its own when the word before it is no given name
+    of that person and is either the surname of another person named in full or a word of
+    the language; 'Мишель Обама' beside 'Барак Обама' stays whole (a given name)."""
+    from .inflect import person_name
+
+    full = [_words(s.normal or s.text) for s in spans if s.type == "person"]
+    full = [w for w in full if len(w) >= 2]
+    if not full:
+        return spans
+    given_of: dict[str, Counter] = {}
+    for words in full:
+        given_of.setdefault(stem(words[-1]), Counter())[stem(words[0])] += 1
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type != "person" or len(words) != 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            out.append(span)
+            continue
+        first, last = words
+        givens = given_of.get(stem(last), Counter()) - Counter({stem(first): 1})  # the others' given names
+        if not givens or stem(first) in givens or not (
+                stem(first) in given_of and stem(first) != stem(last) and not _given_name(first)
+                or _common_noun(first)):  # 'Александра Жукова' beside 'Дарья Жукова': a relative
+            out.append(span)
+            continue
+        at = span.start + span.text.rindex(last)
+        out.append(Span(at, span.end, "person", last, normal=person_name(last), source=span.source,
+                        data=dict(span.data)))
+        if not _common_word_only(first):
+            out.append(Span(span.start, span.start + len(first), "person", first, normal=person_name(first),
+                            source=span.source, data=dict(span.data)))
+    return out
 
 
 def _one_name(first: str, second: str) -> bool:
@@ -281,10 +319,14 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
     by_stem: dict[str, Entity] = {}
     short: dict[str, Entity] = {}  # "Али", "Абэ", "Ли": too short to match by stem, matched as written
     for entity in entities:
-        if len(_words(entity.name)) < 2 or not entity.surname_stem or not entity.surname[:1].isupper():
+        if len(_words(entity.name)) < 2 or not entity.surname_stem or not (
+                entity.surname[:1].isupper() or _PARTICLE.match(entity.surname)):
             continue
         if len(entity.surname_stem) >= MIN_SURNAME:
             by_stem.setdefault(entity.surname_stem, entity)
+            particle = _PARTICLE.match(entity.surname)
+            if particle:  # 'аль-Завахири' -> 'Завахири'
+                by_stem.setdefault(stem(particle.group(1)), entity)
         elif entity.surname.isalpha() and not _common_word_only(_words(entity.name)[0]):
             # after a given name, not a word of the language: 'Мохаммед Али', not 'Доктор Лиза'
             short.setdefault(entity.surname, entity)
@@ -328,6 +370,10 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         entity.spans.append(span)
         added.append(span)
     return added
+
+
+_PARTICLE = re.compile(r"^(?:аль|эль|ал|ад|ас|ат|ан|аш|бен|ибн|ван|де|ди|дю|ла|ле)-([А-ЯЁ][а-яё]{3,})$",
+                       re.IGNORECASE)
 
 
 def _given_names(entities: list[Entity]) -> dict[str, Optional[Entity]]:
@@ -411,6 +457,15 @@ def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> lis
 
 
 _CYRILLIC = re.compile(r"[А-ЯЁ]")
+
+
+def _common_noun(word: str) -> bool:
+    """A noun of the language and nothing else ('Карьера'), not 'Волшебный', not 'Ее'."""
+    from ..tag.morph import parse
+
+    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+                                for p in parses)
 
 
 def _common_word_only(word: str) -> bool:

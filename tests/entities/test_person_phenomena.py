@@ -178,3 +178,34 @@ def test_latin_spelling_of_a_person_named_in_cyrillic(text, names, added):
     latin = [s for s in out if s.source == "coreference" and s.text.isascii()]
     assert [s.text for s in latin] == added
     assert all(s.data["entity"] == "p1" for s in latin)
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # two surnames glued: the second belongs to the person named in full before
+    ("Спикер Марат Сапаров и премьер Ержан Оспанов спорили. Спор Сапарова Оспанов прокомментировал.",
+     ["Марат Сапаров", "Ержан Оспанов", "Сапарова Оспанов"], ["Сапарова", "Оспанов"]),
+    # a noun of the language glued to the surname
+    ("Актер Джеймс Гандольфини снялся в фильме. Карьера Гандольфини началась в театре.",
+     ["Джеймс Гандольфини", "Карьера Гандольфини"], ["Гандольфини"]),
+    # a relative: the given name stays with the surname
+    ("Политик Барак Обама выступил. Мишель Обама поддержала его.",
+     ["Барак Обама", "Мишель Обама"], ["Мишель Обама"]),
+])
+def test_names_ner_glued_together_come_apart(text, names, expected):
+    last = text.index(names[-1])
+    spans = [span(text, n) for n in names[:-1]] + [Span(last, last + len(names[-1]), "person", names[-1],
+                                                         normal=names[-1], source="ner")]
+    out = link_people(text, spans)
+    assert [s.text for s in sorted(out, key=lambda s: s.start) if s.start >= last] == expected
+
+
+@pytest.mark.parametrize("text, names, added", [
+    # a surname after a particle, alone later
+    ("Лидер группировки Айман аль-Завахири выступил с обращением. Завахири угрожал.",
+     ["Айман аль-Завахири"], ["Завахири"]),
+    # э and е spell one sound in transcribed names
+    ("Генерал Дэвид Петрэус ушел в отставку. Петреус признал ошибку.", ["Дэвид Петрэус"], ["Петреус"]),
+])
+def test_surname_spelling_variants(text, names, added):
+    out = link_people(text, [span(text, n) for n in names])
+    assert [s.text for s in out if s.source == "coreference"] == added
