@@ -226,7 +226,7 @@ def glued_names(text: str, spans: list[Span]) -> list[Span]:
     the language; 'Мишель Обама' beside 'Барак Обама' stays whole (a given name)."""
     from .inflect import person_name
 
-    full = [_words(s.normal or s.text) for s in spans if s.type == "person"]
+    full = [_words(s.text) for s in spans if s.type == "person"]
     full = [w for w in full if len(w) >= 2]
     if not full:
         return spans
@@ -464,7 +464,7 @@ def _common_noun(word: str) -> bool:
     from ..tag.morph import parse
 
     parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
-    return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+    return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
                                 for p in parses)
 
 
