@@ -49,11 +49,24 @@ def _normal(text: str, type: str) -> str:
 
 
 def _is_post(text: str) -> bool:
-    """'Аким', 'Министр' at the start of a sentence are posts, not names or places."""
+    """'Аким', 'Министр' at the start of a sentence, 'Патриархом Болгарским' are posts, not
+    names or places."""
     from .positions import lexicon
 
     words = text.split()
-    return len(words) == 1 and lemma(words[0].lower()) in lexicon()[0]
+    if not words or lemma(words[0].lower()) not in lexicon()[0]:
+        return False
+    # 'Патриархом Болгарским', 'Папы Римского': a post and the adjectives of its see
+    return len(words) == 1 or all(_adjective_only(w) for w in words[1:])
+
+
+def _adjective_only(word: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = parse(word.lower())
+    # most likely an adjective ('Римский', though a surname too), never a given name
+    return bool(parses) and parses[0].methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer" and (
+        parses[0].tag.POS == "ADJF" and not any("Name" in p.tag for p in parses))
 
 
 def _split_brackets(text: str, ner: NerSpan) -> list[tuple[int, int]]:
