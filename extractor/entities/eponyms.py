@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from ..spans import Span
 from ..tag.morph import parse
 from . import inflect
+from .ner_mentions import _common_words
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _EPONYM = re.compile(
@@ -44,7 +45,8 @@ def eponym_people(text: str, spans: Sequence[Span]) -> list[Span]:
 
     if "имени" in text or "им." in text:
         for match in _EPONYM.finditer(text):
-            add(*match.span(1))
+            if not _common_words(match.group(1)):  # 'нового имени. Это ...': a pronoun, no name
+                add(*match.span(1))
     if "вят" in text:
         for match in _SAINT.finditer(text):
             if _is_given(match.group(1)):

@@ -54,10 +54,12 @@ def _is_post(text: str) -> bool:
     from .positions import lexicon
 
     words = text.split()
-    if not words or lemma(words[0].lower()) not in lexicon()[0]:
-        return False
-    # 'Патриархом Болгарским', 'Папы Римского': a post and the adjectives of its see
-    return len(words) == 1 or all(_adjective_only(w) for w in words[1:])
+    posts = [w for w in words if lemma(w.lower()) in lexicon()[0]]
+    if len(words) == 1 or len(posts) != 1:
+        return len(words) == 1 and bool(posts)
+    # 'Патриархом Болгарским', 'Болгарским Патриархом', 'Папы Римского': a post and the
+    # adjectives of its see
+    return all(_adjective_only(w) for w in words if w != posts[0])
 
 
 def _adjective_only(word: str) -> bool:
