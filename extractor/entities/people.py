@@ -171,7 +171,7 @@ def _common_word(word: str) -> bool:
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
     spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
-    spans = glued_names(text, joined_names(text, spans))
+    spans = kin_names(text, glued_names(text, joined_names(text, spans)))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -216,6 +216,40 @@ def joined_names(text: str, spans: list[Span]) -> list[Span]:
     if not merged:
         return spans
     return [s for s in spans if id(s) not in gone] + merged
+
+
+# kinship nouns, in any case: whoever stands next to them is a person
+_KIN = re.compile(r"(?<![\w-])(?:[Мм]ат(?:ь|ери|ерью)|[Оо]т(?:ец|ца|цу|цом)|[Сс]ын(?:а|у|ом)?|[Дд]оч(?:ь|ери|ерью)|"
+                  r"[Бб]рат(?:а|у|ом)?|[Сс]ест(?:ра|ры|ре|ру|рой)|[Жж]ен(?:а|ы|е|у|ой)|[Мм]уж(?:а|у|ем)?|"
+                  r"[Вв]дов(?:а|ы|е|у|ой)|[Вв]нук(?:а|у|ом)?|[Вв]нучк(?:а|и|е|у|ой))\s+"
+                  r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def kin_names(text: str, spans: list[Span]) -> list[Span]:
+    """'Мать Тереза', 'мать Ксении', 'вдова Арафата Суха': a name right after a kinship noun
+    is a person (the relative, or the one the noun is of), when the dictionary knows it as a
+    given name or a surname and never as a place; NER often leaves such names."""
+    from .inflect import person_name
+
+    if not _KIN.search(text):
+        return spans
+    taken = [(s.start, s.end) for s in spans]
+    added = []
+    for match in _KIN.finditer(text):
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in taken) or not _personal(match.group(1)):
+            continue
+        added.append(Span(start, end, "person", match.group(1), normal=person_name(match.group(1)), source="rule"))
+        taken.append((start, end))
+    return spans + added
+
+
+def _personal(word: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    return bool(parses) and not any({"Geox", "Orgn"} & p.tag.grammemes for p in parses) and any(
+        {"Name", "Surn"} & p.tag.grammemes for p in parses)
 
 
 def glued_names(text: str, spans: list[Span]) -> list[Span]:

@@ -216,3 +216,14 @@ def test_names_ner_glued_together_come_apart(text, names, expected):
 def test_surname_spelling_variants(text, names, added):
     out = link_people(text, [span(text, n) for n in names])
     assert [s.text for s in out if s.source == "coreference"] == added
+
+
+@pytest.mark.parametrize("text, added", [
+    ("На церемонии была вдова Арафата в черном.", ["Арафата"]),
+    ("Мать Ксении узнала об этом последней.", ["Ксении"]),
+    ("Сын Абая стал поэтом.", []),                       # Абай is a place too: left to NER
+    ("Брат Пожарного не пришел.", []),                   # no name
+])
+def test_a_name_after_a_kinship_noun(text, added):
+    out = link_people(text, [])
+    assert [s.text for s in out if s.type == "person"] == added
