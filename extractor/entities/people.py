@@ -75,7 +75,43 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
         from .inflect import person_name
         surface = text[start:end]
         out.append(Span(start, end, "person", surface, normal=person_name(surface), source="rule"))
+    return _initials_after(text, out)
+
+
+_INITIALS_AFTER = re.compile(r"(?<![\w.])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]((?:[А-ЯЁ]\.[ \u00a0]?){1,2})"
+                             r"(?![ \u00a0]*[А-ЯЁ][а-яё])")
+
+
+def _initials_after(text: str, spans: list[Span]) -> list[Span]:
+    """'Жириновский В. В.', 'аким области Бозумбаев К. А.': initials after the surname, as
+    official lists write them, belong to the name (not when a name follows them: 'Иванов
+    А. Петров' is two people)."""
+    if not _INITIALS_AFTER.search(text):
+        return spans
+    out = list(spans)
+    for match in _INITIALS_AFTER.finditer(text):
+        start, end = match.start(), match.end()
+        while text[end - 1] in " \u00a0":
+            end -= 1
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if any(s.type != "person" for s in overlapping) or any(s.start < start or s.end > end for s in overlapping):
+            continue
+        if not overlapping and not (_looks_like_surname(match.group(1)) or _SURNAME_SHAPE.match(match.group(1).lower())):
+            continue
+        out = [s for s in out if s not in overlapping]
+        surface = text[start:end]
+        out.append(Span(start, end, "person", surface, normal=f"{_nominative(match.group(1))} {match.group(2).strip()}",
+                        source="rule", data=dict(overlapping[0].data) if overlapping else {}))
     return out
+
+
+_SURNAME_SHAPE = re.compile(r".{3,}(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$")
+
+
+def _nominative(surname: str) -> str:
+    from .inflect import person_name
+
+    return person_name(surname)
 
 
 def _looks_like_surname(word: str) -> bool:

@@ -227,3 +227,17 @@ def test_surname_spelling_variants(text, names, added):
 def test_a_name_after_a_kinship_noun(text, added):
     out = link_people(text, [])
     assert [s.text for s in out if s.type == "person"] == added
+
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # initials after the surname, as official lists write them
+    ("Список утвердил аким района Сапаров Е. Б., с ним согласны все.", ["Сапаров"], [("Сапаров Е. Б.", "Сапаров Е. Б.")]),
+    ("Поручение дано Бекову А. С. и его заместителям.", ["Бекову", "А. С."], [("Бекову А. С.", "Беков А. С.")]),
+    ("Приказ подписал Оспанов К. А.", [], [("Оспанов К. А.", "Оспанов К. А.")]),
+    # initials before the next name are that name's
+    ("Выступили Иванов и Петров А. Смирнов тоже пришел.", ["Иванов", "Петров"],
+     [("Иванов", "Иванов"), ("Петров", "Петров"), ("А. Смирнов", "А. Смирнов")]),
+])
+def test_initials_after_the_surname(text, ner, expected):
+    out = link_people(text, [span(text, n) for n in ner])
+    assert people(out) == expected
