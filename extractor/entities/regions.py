@@ -45,6 +45,9 @@ def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
 _BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?)(\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|а\s+также)\s+)$")
 
 
+_LISTED = re.compile(r"(?:,|\sи|\sили|\sтакже)\s+$")
+
+
 def shared_heads(text: str, found: Sequence[PlaceMatch]) -> list[PlaceMatch]:
     """'Акмолинской и Актюбинской областей', 'Костанайской, Атырауской и Жамбылской
     областей': adjectives listed before a place name of two words share its head noun, so
@@ -52,6 +55,8 @@ def shared_heads(text: str, found: Sequence[PlaceMatch]) -> list[PlaceMatch]:
     ('Акмолинская область'), not the city the adjective alone may name ('Актобе')."""
     out: list[PlaceMatch] = []
     for place in found:
+        if not _LISTED.search(text, max(0, place.start - 8), place.start):
+            continue  # nothing listed before it: the common case, one cheap look
         words = _WORD.findall(text[place.start:place.end])
         if len(words) != 2:
             continue
