@@ -17,8 +17,8 @@ import re
 from typing import Optional, Sequence
 
 from ..spans import Span
-from ..tag.morph import parse
 from . import inflect
+from .names import known_parses
 from .ner_mentions import _common_words
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
@@ -112,8 +112,7 @@ def _name_tail(text: str, container: Span):
     return container.start + first, container.start + words[-1].end()
 
 
-def _dictionary(word: str):
-    return [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+_dictionary = known_parses
 
 
 def _genitive_name(word: str) -> bool:

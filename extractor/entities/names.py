@@ -37,6 +37,11 @@ _READINGS = {
 INDECLINABLE = re.compile(r"(?:улы|ұлы|кызы|қызы|[ыіи])$", re.IGNORECASE)
 
 
+def known_parses(word: str) -> list:
+    """pymorphy's readings of a word from its dictionary (not guessed by analogy)."""
+    return [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+
+
 def _dictionary_name(given: str, readings: set):
     """pymorphy's singular reading of a given name it knows, compatible with the surname's
     ending, whose nominative inflects back to the surface form (no "Даниалаы")."""

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..spans import Span
+from .names import known_parses
 
 # case endings of names; not "-ов"/"-ев", which end surnames ("Токаев")
 ENDINGS = ("ами", "ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ою", "ом", "ем", "ым", "им",
@@ -281,9 +282,7 @@ def kin_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _personal(word: str) -> bool:
-    from ..tag.morph import parse
-
-    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    parses = known_parses(word)
     return bool(parses) and not any({"Geox", "Orgn"} & p.tag.grammemes for p in parses) and any(
         {"Name", "Surn"} & p.tag.grammemes for p in parses)
 
@@ -531,26 +530,19 @@ _CYRILLIC = re.compile(r"[А-ЯЁ]")
 
 def _common_noun(word: str) -> bool:
     """A noun of the language and nothing else ('Карьера'), not 'Волшебный', not 'Ее'."""
-    from ..tag.morph import parse
-
-    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    parses = known_parses(word)
     return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
                                 for p in parses)
 
 
 def _common_word_only(word: str) -> bool:
     """The dictionary knows the word, and in no reading as a name."""
-    from ..tag.morph import parse
-
-    parses = [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    parses = known_parses(word)
     return bool(parses) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
 
 
 def _given_name(word: str) -> bool:
-    from ..tag.morph import parse
-
-    return any("Name" in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
-               for p in parse(word.lower()))
+    return any("Name" in p.tag for p in known_parses(word))
 
 
 def _place_name(word: str) -> bool:
