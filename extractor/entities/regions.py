@@ -121,10 +121,22 @@ def merge_places(spans: list[Span], places: list[Span], text: str = "") -> list[
             continue
         if s.type == "person" and s.source == "ner":
             s = _after_place(s, places)
-            if s is None:
+            if s is None or _place_and_no_name(s, places):
                 continue
         kept.append(s)
     return kept + places
+
+
+def _place_and_no_name(span: Span, places: list[Span]) -> bool:
+    """'Маслихаты Шымкента' tagged as a person: a name that ends in a known place and whose
+    other words the dictionary knows as no name (or does not know) is no person."""
+    from .names import known_parses
+
+    place = next((p for p in places if p.type == "region" and span.start < p.start and p.end == span.end), None)
+    if place is None:
+        return False
+    rest = span.text[:place.start - span.start].split()
+    return bool(rest) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for w in rest for p in known_parses(w))
 
 
 def _after_place(span: Span, places: list[Span]) -> Span | None:

@@ -241,3 +241,16 @@ def test_a_name_after_a_kinship_noun(text, added):
 def test_initials_after_the_surname(text, ner, expected):
     out = link_people(text, [span(text, n) for n in ner])
     assert people(out) == expected
+
+
+@pytest.mark.parametrize("text, ner, kept", [
+    ("Маслихаты Шымкента и Тараза соберутся завтра.", "Маслихаты Шымкента", False),   # a body of a city
+    ("Слово взял Нурлан Тараз из Шымкента.", "Нурлан Тараз", True),                     # a given name first
+])
+def test_a_name_ending_in_a_place_with_no_name_before_it(text, ner, kept):
+    from extractor.entities.regions import merge_places, place_mentions
+    from extractor.text.segment import blocks, sentences
+
+    places = place_mentions(text, blocks(text, sentences(text)))
+    out = merge_places([span(text, ner)], places, text)
+    assert any(s.type == "person" and s.text == ner for s in out) is kept
