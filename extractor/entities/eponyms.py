@@ -18,8 +18,8 @@ from typing import Optional, Sequence
 
 from ..spans import Span
 from . import inflect
-from .names import known_parses
-from .ner_mentions import _common_words
+from .names import given_name, known_parses
+from .ner_mentions import common_words
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _EPONYM = re.compile(
@@ -45,11 +45,11 @@ def eponym_people(text: str, spans: Sequence[Span]) -> list[Span]:
 
     if "имени" in text or "им." in text:
         for match in _EPONYM.finditer(text):
-            if not _common_words(match.group(1)):  # 'нового имени. Это ...': a pronoun, no name
+            if not common_words(match.group(1)):  # 'нового имени. Это ...': a pronoun, no name
                 add(*match.span(1))
     if "вят" in text:
         for match in _SAINT.finditer(text):
-            if _is_given(match.group(1)):
+            if given_name(match.group(1)):
                 add(*match.span(1))
     for container in spans:
         if container.type in {"facility", "organization"}:
@@ -107,7 +107,7 @@ def _name_tail(text: str, container: Span):
     # initials belong to the name: "театр им. А. П. Чехова" is taken by the pattern above
     first = words[k].start()
     names = [w.group() for w in words[k:] if not w.group().endswith(".")]
-    if not names or not any(_is_surname(w) for w in names) and len(names) < 2 and not _is_given(names[0]):
+    if not names or not any(_is_surname(w) for w in names) and len(names) < 2 and not given_name(names[0]):
         return None
     return container.start + first, container.start + words[-1].end()
 
@@ -129,10 +129,6 @@ def _genitive_name(word: str) -> bool:
 
 def _is_surname(word: str) -> bool:
     return any("Surn" in p.tag for p in _dictionary(word))
-
-
-def _is_given(word: str) -> bool:
-    return any("Name" in p.tag for p in _dictionary(word))
 
 
 # a capitalised adjective of the suffix that makes one of a name: Нобел-евск-ая, Ленин-ск-ий

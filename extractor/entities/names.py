@@ -105,3 +105,20 @@ def _strip_case(word: str) -> str:
             base = word[: -len(ending)]
             return base + ("й" if ending in ("ю", "я", "ем") and base[-1] in "аеиоу" else "")
     return word
+
+
+def common_noun(word: str) -> bool:
+    """A noun of the language and nothing else ('Карьера'), not 'Волшебный', not 'Ее'."""
+    parses = known_parses(word)
+    return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+                                for p in parses)
+
+
+def common_word_only(word: str) -> bool:
+    """The dictionary knows the word, and in no reading as a name."""
+    parses = known_parses(word)
+    return bool(parses) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+
+
+def given_name(word: str) -> bool:
+    return any("Name" in p.tag for p in known_parses(word))

@@ -89,7 +89,7 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
     for ner in spans:
         for start, end in _split_brackets(text, ner):
             span = make_span(text, start, end, "person")
-            if span.text and not _is_post(span.text) and not (ner.type == "PER" and _common_words(span.text)):
+            if span.text and not _is_post(span.text) and not (ner.type == "PER" and common_words(span.text)):
                 span = _typed(text, span, ner.type)
                 if not (span.type == "organization" and _not_organization(span.text)):
                     out.append(span)
@@ -100,7 +100,7 @@ _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
 _NEVER_NAMES = {"PRTF", "GRND", "INFN", "ADVB", "NPRO", "CONJ", "PRCL", "PREP", "ADJF", "NUMR"}
 
 
-def _common_words(text: str) -> bool:
+def common_words(text: str) -> bool:
     """'Обсуждавшие', 'Надеюсь', 'Впоследствии', 'Это': a PER span whose every word the
     dictionary knows, in no reading as a noun or a name, is a capitalised word of the
     language (a verb, participle, adverb, pronoun...) that NER took for a name.

@@ -4,7 +4,8 @@ import pytest
 
 from extractor.entities.eponyms import eponym_people
 from extractor.entities.ner_mentions import ner_mentions
-from extractor.entities.people import joined_names, link_people
+from extractor.entities.name_repair import joined_names
+from extractor.entities.people import link_people
 from extractor.spans import Span
 from extractor.tag.ner import NerSpan
 
