@@ -120,7 +120,7 @@ class Pipeline:
         spans = facility_names(spans, facilities, view) + facilities
         spans += eponym_people(view, spans)
         spans += clock("positions", extract_positions, view, segments,
-                       [s for s in spans if s.type == "person"],
+                       [s for s in spans if s.type == "person" and not s.data.get("eponym")],
                        [s for s in spans if s.source == "gazetteer"],
                        [s for s in spans if s.type in {"organization", "region", "location", "facility"}])
         spans += clock("figures", extract_figures, view, segments, published)

@@ -114,6 +114,9 @@ class Figure(_Record):
         default=None, description="Qualifier of an approximate or bounded figure: около, более, до...")
     period_year: Optional[int] = Field(
         default=None, description="Year of the period a money/quantity figure refers to (H1 *2025*).")
+    unit_inferred: bool = Field(
+        default=False, description="The unit is not written with the amount but taken from earlier in the "
+                                   "sentence ('объем вложений в тенге составил 4,3 млрд' -> KZT).")
 
 
 class Instruction(_Record):

@@ -105,6 +105,13 @@ def _match_at(toks: list[str], i: int) -> Optional[tuple[int, Place]]:
     return best
 
 
+def place_of(words: Sequence[str]) -> Optional[Place]:
+    """The place these words name as a whole ("Акмолинской", "областей" -> Акмолинская
+    область), or None."""
+    match = _match_at(list(words), 0) if words and _candidates(words[0]) else None
+    return match[1] if match is not None and match[0] == len(words) else None
+
+
 def _proper(word: str, place: Place) -> bool:
     """A one-word place name must be capitalised ("Астана", not "астана"), or an abbreviation."""
     return word[:1].isupper()

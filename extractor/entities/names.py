@@ -37,6 +37,11 @@ _READINGS = {
 INDECLINABLE = re.compile(r"(?:улы|ұлы|кызы|қызы|[ыіи])$", re.IGNORECASE)
 
 
+def known_parses(word: str) -> list:
+    """pymorphy's readings of a word from its dictionary (not guessed by analogy)."""
+    return [p for p in parse(word.lower()) if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+
+
 def _dictionary_name(given: str, readings: set):
     """pymorphy's singular reading of a given name it knows, compatible with the surname's
     ending, whose nominative inflects back to the surface form (no "Даниалаы")."""
@@ -100,3 +105,20 @@ def _strip_case(word: str) -> str:
             base = word[: -len(ending)]
             return base + ("й" if ending in ("ю", "я", "ем") and base[-1] in "аеиоу" else "")
     return word
+
+
+def common_noun(word: str) -> bool:
+    """A noun of the language and nothing else ('Карьера'), not 'Волшебный', not 'Ее'."""
+    parses = known_parses(word)
+    return bool(parses) and all(p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr", "Geox", "Orgn"} & p.tag.grammemes
+                                for p in parses)
+
+
+def common_word_only(word: str) -> bool:
+    """The dictionary knows the word, and in no reading as a name."""
+    parses = known_parses(word)
+    return bool(parses) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+
+
+def given_name(word: str) -> bool:
+    return any("Name" in p.tag for p in known_parses(word))

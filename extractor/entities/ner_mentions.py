@@ -49,11 +49,26 @@ def _normal(text: str, type: str) -> str:
 
 
 def _is_post(text: str) -> bool:
-    """'Аким', 'Министр' at the start of a sentence are posts, not names or places."""
+    """'Аким', 'Министр' at the start of a sentence, 'Патриархом Болгарским' are posts, not
+    names or places."""
     from .positions import lexicon
 
     words = text.split()
-    return len(words) == 1 and lemma(words[0].lower()) in lexicon()[0]
+    posts = [w for w in words if lemma(w.lower()) in lexicon()[0]]
+    if len(words) == 1 or len(posts) != 1:
+        return len(words) == 1 and bool(posts)
+    # 'Патриархом Болгарским', 'Болгарским Патриархом', 'Папы Римского': a post and the
+    # adjectives of its see
+    return all(_adjective_only(w) for w in words if w != posts[0])
+
+
+def _adjective_only(word: str) -> bool:
+    from ..tag.morph import parse
+
+    parses = parse(word.lower())
+    # most likely an adjective ('Римский', though a surname too), never a given name
+    return bool(parses) and parses[0].methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer" and (
+        parses[0].tag.POS == "ADJF" and not any("Name" in p.tag for p in parses))
 
 
 def _split_brackets(text: str, ner: NerSpan) -> list[tuple[int, int]]:
@@ -74,11 +89,40 @@ def ner_mentions(text: str, spans: Iterable[NerSpan]) -> list[Span]:
     for ner in spans:
         for start, end in _split_brackets(text, ner):
             span = make_span(text, start, end, "person")
-            if span.text and not _is_post(span.text):
+            if span.text and not _is_post(span.text) and not (ner.type == "PER" and common_words(span.text)):
                 span = _typed(text, span, ner.type)
                 if not (span.type == "organization" and _not_organization(span.text)):
                     out.append(span)
     return out
+
+
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"}
+_NEVER_NAMES = {"PRTF", "GRND", "INFN", "ADVB", "NPRO", "CONJ", "PRCL", "PREP", "ADJF", "NUMR"}
+
+
+def common_words(text: str) -> bool:
+    """'Обсуждавшие', 'Надеюсь', 'Впоследствии', 'Это': a PER span whose every word the
+    dictionary knows, in no reading as a noun or a name, is a capitalised word of the
+    language (a verb, participle, adverb, pronoun...) that NER took for a name.
+    'Надежда', 'Стинг', 'Слуцкий', 'Хиллари', 'Беретта' stay."""
+    from ..tag.morph import parse
+
+    words = text.split()
+    if len(words) > 2:
+        return False
+    for word in words:
+        if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+            return False
+        parses = parse(word.lower())
+        if not parses or any(p.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer" for p in parses):
+            return False
+        if any(_NAME_TAGS & p.tag.grammemes for p in parses):
+            return False
+        # a noun, a short adjective or verb, an interjection may be a name ('Стинг', 'Рено',
+        # 'Серена', 'Мори', 'Баста'): NER is trusted there
+        if not all(p.tag.POS in _NEVER_NAMES or (p.tag.POS == "VERB" and len(word) >= 6) for p in parses):
+            return False
+    return True
 
 
 def _not_organization(text: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..spans import Span
+from .names import common_word_only, given_name
 
 # case endings of names; not "-ов"/"-ев", which end surnames ("Токаев")
 ENDINGS = ("ами", "ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ою", "ом", "ем", "ым", "им",
@@ -26,7 +27,7 @@ MIN_SURNAME = 4
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A crude stem for matching inflected forms of one name: 'Касымбека' -> 'касымбек'."""
-    w = word.lower().replace("ё", "е")
+    w = word.lower().replace("ё", "е").replace("э", "е")  # 'Петрэус' / 'Петреус'
     for ending in ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             return w[: -len(ending)]
@@ -74,7 +75,9 @@ def with_initials(text: str, spans: list[Span]) -> list[Span]:
         from .inflect import person_name
         surface = text[start:end]
         out.append(Span(start, end, "person", surface, normal=person_name(surface), source="rule"))
-    return out
+    from .name_repair import initials_after
+
+    return initials_after(text, out)
 
 
 def _looks_like_surname(word: str) -> bool:
@@ -170,6 +173,9 @@ def _common_word(word: str) -> bool:
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
     spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
+    from .name_repair import glued_names, joined_names, kin_names
+
+    spans = kin_names(text, glued_names(text, joined_names(text, spans)))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -177,6 +183,7 @@ def link_people(text: str, spans: list[Span]) -> list[Span]:
     for span in sorted(people, key=lambda s: -len(_words(s.normal or s.text))):
         _attach(span, entities, index)
     added = _propagate(text, spans, entities)
+    added += latin_spellings(text, spans + added, entities)
     for entity in entities:
         for span in entity.spans:
             span.data["entity"] = entity.id
@@ -227,22 +234,49 @@ _CAPITALIZED = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?![\w-])")
 def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
     """One pass over the capitalised words of the text; each is looked up by stem."""
     by_stem: dict[str, Entity] = {}
+    short: dict[str, Entity] = {}  # "Али", "Абэ", "Ли": too short to match by stem, matched as written
     for entity in entities:
-        if (len(_words(entity.name)) >= 2 and entity.surname_stem and len(entity.surname_stem) >= MIN_SURNAME
-                and entity.surname[:1].isupper()):
+        if len(_words(entity.name)) < 2 or not entity.surname_stem or not (
+                entity.surname[:1].isupper() or _PARTICLE.match(entity.surname)):
+            continue
+        if len(entity.surname_stem) >= MIN_SURNAME:
             by_stem.setdefault(entity.surname_stem, entity)
-    if not by_stem:
+            particle = _PARTICLE.match(entity.surname)
+            if particle:  # 'аль-Завахири' -> 'Завахири'
+                by_stem.setdefault(stem(particle.group(1)), entity)
+        elif entity.surname.isalpha() and not common_word_only(_words(entity.name)[0]):
+            # after a given name, not a word of the language: 'Мохаммед Али', not 'Доктор Лиза'
+            short.setdefault(entity.surname, entity)
+    by_given = _given_names(entities)
+    if not by_stem and not short and not by_given:
         return []
     taken = sorted((s.start, s.end) for s in spans)
     starts = [s for s, _ in taken]
+    # a surname NER read as a place or an organisation ("Действия Земана", "правительство
+    # Руснока") is the person, unless the word is a place name too
+    misread = {(s.start, s.end): s for s in spans
+               if s.source == "ner" and s.type in {"region", "organization", "location"} and " " not in s.text}
     added: list[Span] = []
 
     for match in _CAPITALIZED.finditer(text):
-        entity = by_stem.get(stem(match.group()))
+        entity = by_stem.get(stem(match.group())) or short.get(match.group())
         if entity is None or len(match.group()) - len(entity.surname_stem) > 3:
+            alone = _given_alone(text, match, by_given)
+            if alone is not None:
+                k = bisect.bisect_right(starts, match.start())
+                if not ((k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end())):
+                    span = Span(match.start(), match.end(), "person", match.group(), normal=_words(alone.name)[0],
+                                source="coreference", data={"entity": alone.id})
+                    alone.spans.append(span)
+                    added.append(span)
             continue
         k = bisect.bisect_right(starts, match.start())
         if (k and taken[k - 1][1] > match.start()) or (k < len(taken) and taken[k][0] < match.end()):
+            other = misread.get(match.span())
+            if other is not None and not _place_name(match.group()):
+                other.type, other.normal, other.source = "person", entity.surname, "coreference"
+                other.data["entity"] = entity.id
+                entity.spans.append(other)
             continue
         start, normal = match.start(), entity.surname
         given = _given_before(text, start, entity)
@@ -253,6 +287,99 @@ def _propagate(text: str, spans: list[Span], entities: list[Entity]) -> list[Spa
         entity.spans.append(span)
         added.append(span)
     return added
+
+
+_PARTICLE = re.compile(r"^(?:аль|эль|ал|ад|ас|ат|ан|аш|бен|ибн|ван|де|ди|дю|ла|ле)-([А-ЯЁ][а-яё]{3,})$",
+                       re.IGNORECASE)
+
+
+def _given_names(entities: list[Entity]) -> dict[str, Optional[Entity]]:
+    """Given-name stems of the people named in full, when the dictionary knows the given
+    name; a stem two people share maps to None (ambiguous)."""
+    out: dict[str, Optional[Entity]] = {}
+    for entity in entities:
+        words = _words(entity.name)
+        if len(words) < 2 or not entity.given_stem or len(entity.given_stem) < 3 or not given_name(words[0]):
+            continue
+        out[entity.given_stem] = None if entity.given_stem in out and out[entity.given_stem] is not entity else entity
+    return out
+
+
+_NEXT_NAME = re.compile(r"\s+[А-ЯЁ][а-яё]")
+
+
+def _given_alone(text: str, match, by_given: dict[str, Optional[Entity]]) -> Optional[Entity]:
+    """'Малия сделает перерыв' after 'Малия Обама': a given name alone, written as a name the
+    dictionary knows, and not the start of another full name ('Эрик Кантона')."""
+    entity = by_given.get(stem(match.group()))
+    if entity is None or not given_name(match.group()) or _NEXT_NAME.match(text, match.end()):
+        return None
+    return entity
+
+
+_LATIN_WORD = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w@/-])")
+# Cyrillic letters spelled in Latin, to compare a name with its original spelling
+_TO_LATIN = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                           "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                           "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                           "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+                           "я": "ya"})
+
+
+def _sounds_like(latin: str, cyrillic: str, ratio: float = 0.75) -> bool:
+    """'Irwin' ~ 'Ирвин', 'Rahami' ~ 'Рахами', 'Efimova' ~ 'Ефимова': the Latin word and a
+    plain transliteration of the Cyrillic one start alike and share most letters."""
+    from difflib import SequenceMatcher
+
+    latin, spelled = latin.lower(), cyrillic.lower().translate(_TO_LATIN)
+    if len(latin) < 3 or latin[0].upper() not in _INITIALS_LATIN.get(cyrillic[:1].upper(), ""):
+        return False
+    if abs(len(latin) - len(spelled)) > 2:
+        return False  # 'Obamacare' is no spelling of 'Обама'
+    return SequenceMatcher(None, latin, spelled).ratio() >= ratio
+
+
+def latin_spellings(text: str, spans: list[Span], entities: list[Entity]) -> list[Span]:
+    """'Roberto Seba', 'Larry King' (of 'Larry King Live'), 'Efimova': a Latin word that spells
+    the surname of a person named in Cyrillic in the text, with the given name before it
+    when that spells the given name too, is that person (unless a person span covers it)."""
+    if not entities or not re.search(r"[A-Z][a-z]", text):
+        return []
+    named = [(e, _words(e.name)) for e in entities if _CYRILLIC.match(e.name)]
+    # a person with a given name the dictionary knows: not an organisation NER took for one
+    named = [(e, w) for e, w in named if len(w) >= 2 and len(w[-1]) >= 3 and given_name(w[0])]
+    if not named:
+        return []
+    people = [(s.start, s.end) for s in spans if s.type == "person"]
+    words = list(_LATIN_WORD.finditer(text))
+    out: list[Span] = []
+    for k, match in enumerate(words):
+        entity = next((e for e, w in named if _sounds_like(match.group(), w[-1])), None)
+        if entity is None:
+            continue
+        start = match.start()
+        given = _words(entity.name)[:-1]
+        if k and given and words[k - 1].end() + 1 == match.start() and text[words[k - 1].end()] == " " and \
+                _sounds_like(words[k - 1].group(), given[0], 0.6):  # beside the surname: 'Steve' ~ 'Стив'
+            start = words[k - 1].start()
+        end = match.end()
+        if any(s < end and start < e for s, e in people):
+            continue
+        span = Span(start, end, "person", text[start:end], normal=text[start:end], source="coreference",
+                    data={"entity": entity.id})
+        entity.spans.append(span)
+        out.append(span)
+        people.append((start, end))
+    return out
+
+
+_CYRILLIC = re.compile(r"[А-ЯЁ]")
+
+
+def _place_name(word: str) -> bool:
+    from ..tag.morph import parse
+
+    return any({"Geox", "Orgn"} & p.tag.grammemes for p in parse(word.lower()))
 
 
 def _titles() -> tuple[set[str], list[str]]:

@@ -17,7 +17,7 @@ from ..parsing.prefixes import PrefixIndex
 from ..spans import Span
 from ..tag.morph import parse
 from ..text.segment import Sentence
-from .gazetteer import find_places
+from .gazetteer import PlaceMatch, find_places, place_of
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _CAPITAL = re.compile(r"\b[Сс]толиц(?:а|ы|е|у|ей|ею)\b(?!\s+[А-ЯЁ])")
@@ -27,9 +27,11 @@ KAZAKHSTAN_ONLY = {"город Астана"}  # "столица", "столич
 
 
 def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
+    found = list(find_places(text, blocks))
+    found += shared_heads(text, found)
     out = [Span(m.start, m.end, m.place.type, text[m.start:m.end], normal=m.place.canonical,
                 source="gazetteer", data={"kind": m.place.kind, "oblast": m.place.oblast})
-           for m in find_places(text, blocks)]
+           for m in found]
     kazakh = any(s.data["kind"] != "country" or s.normal == "Казахстан" for s in out if s.type == "region")
     out += _adjectives(text, blocks, out, kazakh)
     if kazakh:
@@ -37,6 +39,38 @@ def place_mentions(text: str, blocks: Sequence[Sentence]) -> list[Span]:
             for match in _CAPITAL.finditer(text, block.start, block.end):
                 out.append(Span(match.start(), match.end(), "region", match.group(), normal="город Астана",
                                 source="rule", data={"kind": "city", "oblast": None, "implicit": True}))
+    return out
+
+
+_BEFORE = re.compile(r"([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?)(\s*,\s*|\s+(?:и|или)\s+|\s*,\s*(?:и|а\s+также)\s+)$")
+
+
+_LISTED = re.compile(r"(?:,|\sи|\sили|\sтакже)\s+$")
+
+
+def shared_heads(text: str, found: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+    """'Акмолинской и Актюбинской областей', 'Костанайской, Атырауской и Жамбылской
+    областей': adjectives listed before a place name of two words share its head noun, so
+    each names the place the adjective and that noun name together in the gazetteer
+    ('Акмолинская область'), not the city the adjective alone may name ('Актобе')."""
+    out: list[PlaceMatch] = []
+    for place in found:
+        if not _LISTED.search(text, max(0, place.start - 8), place.start):
+            continue  # nothing listed before it: the common case, one cheap look
+        words = _WORD.findall(text[place.start:place.end])
+        if len(words) != 2:
+            continue
+        head, end = words[1], place.start
+        while True:
+            match = _BEFORE.search(text, max(0, end - 60), end)
+            if match is None or not match.group(1)[:1].isupper():
+                break
+            listed = place_of((match.group(1), head))
+            if listed is None or listed.kind != place.place.kind or any(
+                    f.start < match.end(1) and match.start(1) < f.end for f in found):
+                break
+            out.append(PlaceMatch(match.start(1), match.end(1), listed))
+            end = match.start(1)
     return out
 
 
@@ -87,10 +121,22 @@ def merge_places(spans: list[Span], places: list[Span], text: str = "") -> list[
             continue
         if s.type == "person" and s.source == "ner":
             s = _after_place(s, places)
-            if s is None:
+            if s is None or _place_and_no_name(s, places):
                 continue
         kept.append(s)
     return kept + places
+
+
+def _place_and_no_name(span: Span, places: list[Span]) -> bool:
+    """'Маслихаты Шымкента' tagged as a person: a name that ends in a known place and whose
+    other words the dictionary knows as no name (or does not know) is no person."""
+    from .names import known_parses
+
+    place = next((p for p in places if p.type == "region" and span.start < p.start and p.end == span.end), None)
+    if place is None:
+        return False
+    rest = span.text[:place.start - span.start].split()
+    return bool(rest) and not any({"Name", "Surn", "Patr"} & p.tag.grammemes for w in rest for p in known_parses(w))
 
 
 def _after_place(span: Span, places: list[Span]) -> Span | None:

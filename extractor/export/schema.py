@@ -126,6 +126,7 @@ TABLES: tuple[Table, ...] = (
         ("date", "TEXT", "ISO date or year-month the text gives"),
         ("duration", "TEXT", "ISO 8601 duration"),
         ("approx", "TEXT", "около, более, до..."),
+        ("unit_inferred", "BOOLEAN", "the unit comes from earlier in the sentence, not from the amount"),
         ("subject", "TEXT", "what the figure measures (инвестиции...)"),
         ("text", "TEXT", "the figure as written"),
         ("span_start", "INTEGER", ""),

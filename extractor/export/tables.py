@@ -106,7 +106,8 @@ def meeting_rows(meeting: dict, doc_id: str, n: int, published: Optional[str]) -
             "meeting_id": mid, "seq": i, "doc_id": doc_id, "kind": f.get("kind"), "value": _num(f.get("value")),
             "value_to": _num(f.get("value_to")), "unit": f.get("unit"), "period": f.get("period"),
             "period_year": _int(f.get("period_year")), "date": f.get("date"), "duration": f.get("duration"),
-            "approx": f.get("approx"), "subject": f.get("subject"), "text": f.get("text"),
+            "approx": f.get("approx"), "unit_inferred": _bool(f.get("unit_inferred", False)),
+            "subject": f.get("subject"), "text": f.get("text"),
             "span_start": _int(f.get("start")), "span_end": _int(f.get("end")), "mention_id": f.get("mention_id"),
         }
     for i, fac in enumerate(meeting.get("facilities") or [], start=1):

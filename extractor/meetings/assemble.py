@@ -43,10 +43,12 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
              recalled: Sequence[int] = ()) -> list[MeetingRecord]:
     """``recalled``: where the residue holds a recalled event ("Напомним, ..."), hidden from ``text``."""
     by_key = {s.key: s for s in spans}
-    # a post nested in a post ("акима" of "акима Туркестанской области") is a mention for
-    # NEREL-style scoring, not another official
+    # a post nested in a post ("акима" of "акима Туркестанской области") and a person a
+    # name is named after ("Нобелевской премии", "улица Лобачевского") are mentions for
+    # NEREL-style scoring, not other officials
     items = [Item(m, by_key[(m.start, m.end, m.type)]) for m in mentions
-             if not (m.type == "position" and by_key[(m.start, m.end, m.type)].data.get("nested_in"))]
+             if not (m.type == "position" and by_key[(m.start, m.end, m.type)].data.get("nested_in"))
+             and not (m.type == "person" and by_key[(m.start, m.end, m.type)].data.get("eponym"))]
     if not events:
         return []
     hosts = Hosts(text, items, events, published, bounds)
@@ -358,6 +360,7 @@ def _figures(text: str, inside: Sequence[Item]) -> list[Figure]:
             kind=it.mention.type, text=it.mention.text, start=it.start, end=it.end,
             mention_id=it.mention.id, period=period,
             period_year=int(period_year) if period_year else None,
+            unit_inferred=bool(data.get("unit_inferred")),
             **{k: data.get(k) for k in ("value", "value_to", "unit", "subject", "date", "duration", "approx")}))
     return out
 

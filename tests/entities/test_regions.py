@@ -104,3 +104,37 @@ def test_place_in_a_given_names_position(text, ner_name, person, place_kept):
     merged = merge_places([_ner(text, ner_name)], found, text)
     assert [s.text for s in merged if s.type == "person"] == [person]
     assert any(s.normal == "Алтай" for s in merged if s.type == "location") is place_kept
+
+
+# adjectives listed before one head noun: each names the oblast, not the city its adjective alone names
+SHARED_HEAD = [
+    ("Совещание прошло с акимами Акмолинской и Актюбинской областей.",
+     [("Акмолинской", "Акмолинская область"), ("Актюбинской областей", "Актюбинская область")]),
+    ("Глава государства заслушал акимов Костанайской, Атырауской и Жамбылской областей.",
+     [("Костанайской", "Костанайская область"), ("Атырауской", "Атырауская область"),
+      ("Жамбылской областей", "Жамбылская область")]),
+    ("Паводки затронули населенные пункты Карагандинской, а также Павлодарской области.",
+     [("Карагандинской", "Карагандинская область"), ("Павлодарской области", "Павлодарская область")]),
+    ("В Кызылординской или Туркестанской областях построят два завода.",
+     [("Кызылординской", "Кызылординская область"), ("Туркестанской областях", "Туркестанская область")]),
+    ("Бригады из Западно-Казахстанской и Мангистауской областей выехали на место.",
+     [("Западно-Казахстанской", "Западно-Казахстанская область"),
+      ("Мангистауской областей", "Мангистауская область")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHARED_HEAD)
+def test_adjectives_sharing_a_head_noun(text, expected):
+    assert [(surface, canonical) for surface, canonical, _ in places(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city before an oblast is no adjective of it
+    ("Министр посетил Актобе и Атыраускую область.",
+     [("Актобе", "Актобе"), ("Атыраускую область", "Атырауская область")]),
+    # an adjective that is no oblast with that noun stays what it was
+    ("Актюбинский завод и Карагандинская область подписали договор.",
+     [("Актюбинский", "Актобе"), ("Карагандинская область", "Карагандинская область")]),
+])
+def test_no_shared_head(text, expected):
+    assert [(surface, canonical) for surface, canonical, _ in places(text)] == expected

@@ -205,3 +205,15 @@ def test_dates_that_are_not_dates_become_null(tmp_path):
     export_sqlite(write_run(tmp_path / "out", docs), db)
     assert query(db, "SELECT published FROM documents WHERE doc_id = 'n1'") == [(None,)]
     assert query(db, "SELECT date, year FROM meetings WHERE doc_id = 'n1'") == [(None, None)]
+
+
+def test_an_inferred_unit_is_kept_as_a_flag(tmp_path):
+    docs = copy.deepcopy(AKIM_FIVE_REPORTS)
+    written = {"kind": "money", "value": 2e9, "value_to": None, "unit": "KZT", "period": None,
+               "text": "2 млрд тенге", "start": 1, "end": 5, "subject": None, "mention_id": None}
+    inferred = dict(written, value=7e8, text="700 млн", start=6, end=9, unit_inferred=True)
+    docs[0]["meetings"][0]["figures"] = [written, inferred]   # ``written``: a record from before the field
+    db = tmp_path / "x.sqlite"
+    export_sqlite(write_run(tmp_path / "out", docs), db)
+    assert query(db, "SELECT text, unit, unit_inferred FROM figures ORDER BY seq") == [
+        ("2 млрд тенге", "KZT", 0), ("700 млн", "KZT", 1)]
