@@ -155,12 +155,20 @@ class TokenAutomaton:
         self.start, self.final = builder.fragment(rule)
         # only states that read a token, or the final one, need to be live
         useful = {s for s, edges in enumerate(builder.edges) if edges} | {self.final}
-        closures = [tuple(t for t in self._closure(builder.empty, s) if t in useful)
-                    for s in range(len(builder.edges))]
+        # empty-closures only of the states a step lands on (and the start): most states are
+        # the inner joints of sequences and never need one
+        closures: dict[int, tuple[int, ...]] = {}
+
+        def closure(state: int) -> tuple[int, ...]:
+            found = closures.get(state)
+            if found is None:
+                found = closures[state] = tuple(t for t in self._closure(builder.empty, state) if t in useful)
+            return found
+
         # state -> [(predicate id, predicate, empty-closure of the target, label)]: one step, one token
-        self.steps = [tuple((id(pred), pred, closures[target], label) for pred, target, label in edges)
+        self.steps = [tuple((id(pred), pred, closure(target), label) for pred, target, label in edges)
                       for edges in builder.edges]
-        self.entry = closures[self.start]
+        self.entry = closure(self.start)
         self._reset()
 
     @staticmethod

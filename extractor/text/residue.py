@@ -309,7 +309,14 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
     and a lead the body repeats."""
     if body is None or body > TOP_LINES:
         return
-    below = content_words(text[all_lines[body][0]:all_lines[min(len(all_lines) - 1, body + 2)][1]])
+    known: dict[int, set[str]] = {}
+
+    def words_of(k: int) -> set[str]:  # each line's content words, worked out once
+        if k not in known:
+            known[k] = content_words(text[all_lines[k][0]:all_lines[k][1]])
+        return known[k]
+
+    below = set().union(*(words_of(j) for j in range(body, min(len(all_lines), body + 3))))
     for k in range(body):
         if k in marks:
             continue
@@ -317,7 +324,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
         words = line.split()
         if not headline_like(line):
             continue
-        if len(words) >= 3 and (_shouted(line) or _restated(content_words(line), below) and _names_kept(line, below)):
+        if len(words) >= 3 and (_shouted(line) or _restated(words_of(k), below) and _names_kept(line, below)):
             marks[k] = "headline"
         elif _NAME_ONLY.match(line) and k > 0:
             marks[k] = "author"
@@ -329,8 +336,8 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
         line = text[all_lines[k][0]:all_lines[k][1]]
         if len(line.split()) < 6:
             continue
-        later = content_words(" ".join(text[all_lines[j][0]:all_lines[j][1]] for j in unmarked[a + 1:a + 3]))
-        if _restated(content_words(line), later, threshold=0.85):
+        later = set().union(*(words_of(j) for j in unmarked[a + 1:a + 3]))
+        if _restated(words_of(k), later, threshold=0.85):
             marks[k] = "repeated_lead"
             break
 
