@@ -219,6 +219,7 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
             executor = _run_serial if jobs == 1 else (
                 lambda sources, rec, t: _run_parallel(sources, jobs, rec, t, max_lost_workers))
         executor(items(), record, timeout)
+        out.flush()  # every record on disk: a write that failed stops the run here
     except BaseException as exc:
         status = ("interrupted" if not isinstance(exc, Exception)
                   else f"stopped: {type(exc).__name__}: {exc}")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 import re
 import stat
 import tempfile
@@ -156,9 +158,43 @@ class OutputFolder:
         name = f"{doc_id}_doc" if doc_id.lower() in RESERVED else doc_id
         return self.dir / f"{name}.json"
 
+    # A record file is written by one of WRITER_THREADS threads: its fsync (milliseconds on
+    # a busy disk) then overlaps the next document's extraction instead of holding up the
+    # run; at most PENDING_WRITES records wait in memory.  A write that failed is raised by
+    # the next write_document or by flush(), and the run stops like any other failure.
+    WRITER_THREADS = 2
+    PENDING_WRITES = 64
+    _writers: Optional[ThreadPoolExecutor] = None
+    _pending: Optional[deque] = None
+
     def write_document(self, doc_id: str, record_json: str, meeting_lines: list[str]) -> None:
-        atomic_write_text(self.document_path(doc_id), record_json, self.partial)
+        if self._writers is None:
+            self._writers = ThreadPoolExecutor(self.WRITER_THREADS, thread_name_prefix="kz-writer")
+            self._pending = deque()
+        self._reap(block=len(self._pending) >= self.PENDING_WRITES)
+        self._pending.append(self._writers.submit(atomic_write_text, self.document_path(doc_id), record_json,
+                                                  self.partial))
         self.add_meetings(meeting_lines)
+
+    def _reap(self, block: bool = False) -> None:
+        """Forget the writes that are done (waiting for the oldest when ``block``); raise the
+        first that failed."""
+        pending = self._pending
+        while pending and (block or pending[0].done()):
+            block = False
+            pending.popleft().result()
+
+    def flush(self) -> None:
+        """Wait for every record file queued so far; raise the first write that failed."""
+        if self._pending is not None:
+            while self._pending:
+                self._pending.popleft().result()
+
+    def _stop_writers(self) -> None:
+        """Let queued writes finish (a failed one is not raised again), then end the threads."""
+        if self._writers is not None:
+            self._writers.shutdown(wait=True)
+            self._writers, self._pending = None, None
 
     def add_meetings(self, meeting_lines: list[str]) -> None:
         for line in meeting_lines:
@@ -202,6 +238,7 @@ class OutputFolder:
         self._hidden_count = 0
 
     def finish(self, summary: dict) -> None:
+        self._stop_writers()
         self._flush_run()
         self.meetings.commit()
         self.errors.commit()
@@ -218,5 +255,6 @@ class OutputFolder:
             pass
 
     def abort(self) -> None:
+        self._stop_writers()
         self.meetings.discard()
         self.errors.discard()

@@ -218,6 +218,34 @@ def test_an_internal_crash_still_writes_errors_and_run_json(tmp_path, shared_pip
     assert summary["counts"]["documents"] == 1
 
 
+def test_a_record_that_cannot_be_written_stops_the_run_and_keeps_the_others(tmp_path, shared_pipeline,
+                                                                            monkeypatch):
+    # record files are written by background threads: a full disk still stops the run, with
+    # run.json saying why, and the records written before it stay whole
+    import errno
+    import extractor.writing as writing
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(REPORT, encoding="utf-8")
+    real = writing.atomic_write_text
+
+    def full_disk_at_b(path, content, tmp_dir=None):
+        if Path(path).name == "b.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, content, tmp_dir)
+
+    monkeypatch.setattr(writing, "atomic_write_text", full_disk_at_b)
+    out = tmp_path / "out"
+    with pytest.raises(OSError):
+        run_here([folder], out)
+    records, errors, meetings, summary = output(out)
+    assert "a" in records and "b" not in records
+    assert summary["status"].startswith("stopped: OSError") and "No space left" in summary["status"]
+    assert not [p for p in out.rglob("*") if p.suffix == ".tmp"]  # no temp file left behind
+
+
 # -- 2, 3. file names -------------------------------------------------------------------
 
 def test_2_long_names_and_ids_make_records_not_a_crash(tmp_path, shared_pipeline):
