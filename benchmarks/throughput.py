@@ -74,20 +74,29 @@ def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024.0
 
 
+def _timed(corpus: Path, load, run) -> dict:
+    """Load once (``load()``), then ``run(loaded, text)`` over the corpus: seconds of each and peak RSS."""
+    texts = read_corpus(corpus)
+    started = time.perf_counter()
+    loaded = load()
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        run(loaded, text)
+    seconds = time.perf_counter() - started
+    return {"load_seconds": load_seconds, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+
 def measure_natasha(corpus: Path) -> dict:
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
-    texts = read_corpus(corpus)
-    started = time.perf_counter()
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
-    load = time.perf_counter() - started
-    started = time.perf_counter()
-    for text in texts:
+    def run(loaded, text):
+        segmenter, tagger = loaded
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_ner(tagger)
-    seconds = time.perf_counter() - started
-    return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+    return _timed(corpus, lambda: (Segmenter(), NewsNERTagger(NewsEmbedding())), run)
 
 
 def measure_natasha_full(corpus: Path) -> dict:
@@ -95,14 +104,13 @@ def measure_natasha_full(corpus: Path) -> dict:
     from natasha import (PER, DatesExtractor, Doc, MoneyExtractor, MorphVocab, NamesExtractor,
                          NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter)
 
-    texts = read_corpus(corpus)
-    started = time.perf_counter()
-    segmenter, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
-    morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
-    names, dates, money = NamesExtractor(vocab), DatesExtractor(vocab), MoneyExtractor(vocab)
-    load = time.perf_counter() - started
-    started = time.perf_counter()
-    for text in texts:
+    def load():
+        vocab, emb = MorphVocab(), NewsEmbedding()
+        return (Segmenter(), vocab, NewsMorphTagger(emb), NewsNERTagger(emb), NamesExtractor(vocab),
+                DatesExtractor(vocab), MoneyExtractor(vocab))
+
+    def run(loaded, text):
+        segmenter, vocab, morph, ner, names, dates, money = loaded
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_morph(morph)
@@ -115,8 +123,8 @@ def measure_natasha_full(corpus: Path) -> dict:
                 span.extract_fact(names)
         list(dates(text))
         list(money(text))
-    seconds = time.perf_counter() - started
-    return {"load_seconds": load, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
+
+    return _timed(corpus, load, run)
 
 
 def measure_pipeline(corpus: Path, syntax: bool = True) -> dict:
