@@ -115,7 +115,7 @@ def _second_subject(words: list[Word]) -> None:
 
 
 def _name_before_verb(words: list[Word]) -> None:
-    """'... цифровизации города Алматы Бауыржан Байбек проинформировал Главу государства':
+    """'После осмотра новых школ Павлодара Асаин Байханов доложил Президенту ...':
     the parser hangs a name that opens the clause on the noun before it (appos); a finite
     active verb with no subject whose preceding word ends a nominative name takes that name
     as its subject."""

@@ -25,7 +25,7 @@ VERBS = {
     "прибыть": VISIT, "прилететь": VISIT,
 }
 # "прибыл / прилетел в область": a visit only when the sentence calls it a working trip
-# ("прибыл с рабочей поездкой в Туркестанскую область"); a state visit abroad is no working trip
+# ("прилетел с рабочей поездкой в Абайскую область"); a state visit abroad is no working trip
 ARRIVALS = {"прибыть", "прилететь"}
 # "В аэропорту Главу государства встретил аким области": who greets the host on a trip
 # takes part in the visit, like one who reports; it opens no meeting of its own

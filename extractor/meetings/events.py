@@ -485,8 +485,8 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
             unnamed = [k for d in group for k in d.participants if k.person is None and k.position is not None]
             everyone = [k for d in group for k in d.participants]
             if role.position is None and len(unnamed) == 1 and len(everyone) == 1 and owner.kind == RECEPTION:
-                # "встретился с акимом Алматы. ... Бауыржан Байбек проинформировал Главу
-                # государства": the one official received, named when reporting
+                # "принял акима Атырау. ... Серик Шапкенов рассказал Президенту": the one
+                # official received, named when reporting
                 unnamed[0].person = role.person
                 continue
             owner.participants.append(role)

@@ -1,9 +1,9 @@
 """Officials announced by region and named together, paired in order.
 
-Akorda writes separate meetings in two sentences: "провел отдельные встречи с
-акимами Карагандинской области, городов Алматы и Шымкента, Актюбинской
-областей", then "Женис Касымбек, Бакытжан Сагинтаев, Мурат Айтенов и Ондасын
-Уразалин представили Президенту отчеты".  The meeting layer opens one meeting
+Akorda writes separate meetings in two sentences: first the posts by region
+("... отдельные встречи с акимами Жамбылской области, города Шымкента и
+Кызылординской области"), then the names alone ("Ербол Карашукеев, Габит
+Сыздыкбеков и Нурлыбек Налибаев доложили Президенту ...").  The meeting layer opens one meeting
 per name; this module gives each name its post.  Only when the announcement
 lists exactly as many regions as the report names people, none of whom has a
 post of their own: the release lists both in the same order.  The region is

@@ -342,7 +342,7 @@ def _top(text: str, all_lines, marks: dict[int, str], body: Optional[int]) -> No
             break
 
 
-# "Как передает пресс-служба Акорды, с докладом выступил министр ..." that lost its full
+# "Как сообщили в пресс-службе, с отчетом выступил министр ..." that lost its full
 # stop is a sentence of the body: a caption or a subhead names no source
 _ATTRIBUTION = re.compile(r"(?<!\w)(?:сообща\w*|переда[её]т|передают|информиру\w*|пишет|отмечается|"
                           r"говорится)(?!\w)", re.IGNORECASE)

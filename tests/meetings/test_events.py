@@ -269,3 +269,11 @@ def test_the_generic_post_takes_the_one_region_the_meeting_names(pipeline):
     [person] = meeting.participants
     assert (person.position, person.region, person.region_inferred) == (
         "аким области", "Северо-Казахстанская область", True)
+
+
+def test_a_named_reporter_names_the_one_official_received(pipeline):
+    # the parser hangs the name on the noun before the verb; the verb gets it back as subject
+    text = ("Глава государства встретился с акимом Павлодара.\n\n"
+            "После осмотра новых школ Павлодара Асаин Байханов доложил Президенту о ремонте дорог.")
+    [meeting] = meetings(pipeline, text, "2024-06-25")
+    assert [(p.name, p.position) for p in meeting.participants] == [("Асаин Байханов", "аким Павлодара")]
