@@ -68,7 +68,7 @@ def main() -> int:
     from natasha import NewsEmbedding, NewsNERTagger
     from razdel import tokenize as razdel_tokenize
     from extractor.tag.ner_model import FastNER
-    from extractor.tag.tokens import tokenize
+    from extractor.text.tokens import tokenize
 
     stock = NewsNERTagger(NewsEmbedding())
     ours = {"default table": FastNER(stock), "300-row table": FastNER(stock, cache_rows=300)}

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 import re
 import stat
 import tempfile
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any, Optional
 
@@ -153,6 +153,8 @@ class OutputFolder:
         self._hidden_first: Optional[str] = None  # the collapsed lines of that run
         self._hidden_last: Optional[str] = None
         self._hidden_count = 0
+        self._writers: Optional[ThreadPoolExecutor] = None  # record writers (write_document)
+        self._pending: deque = deque()                       # their writes not yet reaped
 
     def document_path(self, doc_id: str) -> Path:
         name = f"{doc_id}_doc" if doc_id.lower() in RESERVED else doc_id
@@ -164,13 +166,10 @@ class OutputFolder:
     # the next write_document or by flush(), and the run stops like any other failure.
     WRITER_THREADS = 2
     PENDING_WRITES = 64
-    _writers: Optional[ThreadPoolExecutor] = None
-    _pending: Optional[deque] = None
 
     def write_document(self, doc_id: str, record_json: str, meeting_lines: list[str]) -> None:
-        if self._writers is None:
+        if self._writers is None:  # started by the first record: a run that writes none starts none
             self._writers = ThreadPoolExecutor(self.WRITER_THREADS, thread_name_prefix="kz-writer")
-            self._pending = deque()
         self._reap(block=len(self._pending) >= self.PENDING_WRITES)
         self._pending.append(self._writers.submit(atomic_write_text, self.document_path(doc_id), record_json,
                                                   self.partial))
@@ -186,15 +185,15 @@ class OutputFolder:
 
     def flush(self) -> None:
         """Wait for every record file queued so far; raise the first write that failed."""
-        if self._pending is not None:
-            while self._pending:
-                self._pending.popleft().result()
+        while self._pending:
+            self._pending.popleft().result()
 
     def _stop_writers(self) -> None:
         """Let queued writes finish (a failed one is not raised again), then end the threads."""
         if self._writers is not None:
             self._writers.shutdown(wait=True)
-            self._writers, self._pending = None, None
+            self._writers = None
+            self._pending.clear()
 
     def add_meetings(self, meeting_lines: list[str]) -> None:
         for line in meeting_lines:

@@ -13,11 +13,11 @@ from typing import Optional, Sequence
 
 from .. import deadline
 from ..events.roles import Event
-from ..events.triggers import INSTRUCTION, MEETING_KINDS
+from ..events.triggers import INSTRUCTION
 from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Person
 from ..spans import Span
 from ..text.segment import Sentence
-from .events import Draft, Hosts, Role, drafts, roles_in
+from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
 from .host import title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
@@ -57,8 +57,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
         return []
     # a recalled event ("Напомним, на прошлой неделе Президент встретился с ...") ends the
     # meeting before it: its reports and instructions are that earlier meeting's
-    closes = sorted({*recalled, *(e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS)})
-    placed = _place(text, found, events, items, bounds, closes)
+    placed = _place(text, found, events, items, bounds, recalled_starts(events, recalled))
     _addressees_join(placed, events, items, hosts)
     instructions = _instructions(text, events, items, placed, hosts)
     # regions paired in order with officials named in a list (listed.py) are each one's own

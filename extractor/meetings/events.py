@@ -311,8 +311,7 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     trip = bool(TRIP.search(text, start, end))
     facilities = [it for it in items if it.mention.type == "facility"]
     out: list[Draft] = []
-    recalled = min([e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS]
-                   + [r for r in recalled_at if start <= r < end], default=end)
+    recalled = min([r for r in recalled_starts(events, recalled_at) if start <= r < end], default=end)
     for ev in events:
         if ev.kind not in MEETING_KINDS or ev.recalled:
             continue
@@ -366,6 +365,12 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
     if out:
         out[0].start = start
     return [d for d in out if not any(s <= d.anchor.sentence[0] < e for s, e in boiler)]
+
+
+def recalled_starts(events: Sequence[Event], recalled_at: Sequence[int] = ()) -> list[int]:
+    """Where recalled meetings start: events of a sentence that recalls one ("Ранее Президент
+    принял ..."), and the recalled paragraphs the residue hid (``recalled_at``)."""
+    return sorted({*recalled_at, *(e.sentence[0] for e in events if e.recalled and e.kind in MEETING_KINDS)})
 
 
 def _pair_listed(out: list[Draft], events: Sequence[Event], items: Sequence[Item]) -> None:

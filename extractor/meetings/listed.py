@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from ..entities.inflect import restore_case
 from ..tag.morph import parse
 from .participants import Item
 
@@ -60,7 +61,7 @@ def genitive(region: str) -> str:
                 form = p.inflect({"gent", "sing"})
                 break
         inflected = form.word if form else word.lower()
-        out.append(_same_case(word, inflected))
+        out.append(restore_case(word, inflected))
     return " ".join(out)
 
 
@@ -68,11 +69,6 @@ def _declined_city(word: str) -> str:
     for p in parse(word.lower()):
         if "Geox" in p.tag and "Fixd" not in p.tag and p.tag.case == "nomn":
             form = p.inflect({"gent"})
-            return _same_case(word, form.word) if form else word
+            return restore_case(word, form.word) if form else word
     return word
 
-
-def _same_case(model: str, word: str) -> str:
-    if model[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-    return word

@@ -29,7 +29,7 @@ from typing import Callable, Sequence
 import numpy as np
 from slovnet.shape import word_shape
 
-from .tokens import tokenize
+from ..text.tokens import tokenize
 
 PAD_TAG, O_TAG = 0, 1  # slovnet's tag vocabulary starts <pad>, O, then B-/I- per type
 BATCH_TOKENS = 4096  # blocks are run in groups of about this many tokens (bounded memory)

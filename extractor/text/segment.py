@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
+
+from .tokens import tokenize
 
 # A sentence longer than this is cut at the last whitespace before the limit, so
 # a 20 MB single-line file costs linear time and bounded memory downstream.
@@ -72,7 +74,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """razdel tokens of ``text[start:end]`` with source offsets."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    return [Token(start + t.start, start + t.stop, t.text) for t in tokenize(chunk)]
+    return [Token(start + a, start + b, word) for a, b, word in tokenize(chunk)]  # razdel's cuts
 
 
 BLOCK_CHARS = 1000

@@ -1,4 +1,4 @@
-"""Our tokenizer (extractor/tag/tokens.py) cuts exactly as razdel does."""
+"""Our tokenizer (extractor/text/tokens.py) cuts exactly as razdel does."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from razdel import tokenize as razdel_tokenize
 
-from extractor.tag.tokens import tokenize
+from extractor.text.tokens import tokenize
 
 
 def razdel(text: str) -> list[tuple[int, int, str]]:
