@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from typing import Iterable, Iterator, Optional, Union
 
-from . import deadline
+from . import deadline, gc_tuning
 from ._version import __version__
 from .events.parse import SyntaxStage
 from .events.roles import events_of
@@ -46,7 +46,7 @@ class Pipeline:
     Safe to build once per worker process; calls share no mutable state.
     """
 
-    def __init__(self, syntax: bool = True) -> None:
+    def __init__(self, syntax: bool = True, tune_gc: bool = True) -> None:
         analyzer()  # load the pymorphy3 dictionary now, not on the first document
         self._ner = NerTagger()
         # morphology + syntax on trigger sentences; ``syntax=False`` (benchmarks only) finds no events
@@ -55,6 +55,8 @@ class Pipeline:
         # build every grammar and index now, so no document pays for it (and a
         # per-document time budget measures extraction only)
         self.process(to_source(WARM_UP))
+        if tune_gc:  # fewer collector passes over the models just loaded (gc_tuning.py)
+            gc_tuning.tune_gc()
         self.stage_seconds.clear()
 
     # -- public API ---------------------------------------------------------

@@ -59,3 +59,17 @@ def test_phrase(text, normal):
 ])
 def test_restore_case(pattern, word, out):
     assert restore_case(pattern, word) == out
+
+
+# initials written onto the surname, as older releases print them: the surname
+# declines as if spaced, the initials and capitals stay as written
+@pytest.mark.parametrize("text, case, normal", [
+    ("Н.Назарбаева", "gent", "Н.Назарбаев"),
+    ("Н.А.Назарбаеву", "datv", "Н.А.Назарбаев"),
+    ("К.Токаевым", "ablt", "К.Токаев"),
+    ("Б.Сагинтаеве", "loct", "Б.Сагинтаев"),
+    ("А.Мамину", "datv", "А.Мамин"),
+    ("Н.Назарбаев", None, "Н.Назарбаев"),
+])
+def test_glued_initials(text, case, normal):
+    assert person_name(text, case) == normal

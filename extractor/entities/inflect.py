@@ -158,7 +158,24 @@ def _unknown_declined(word: str) -> bool:
                    for p in parse(word.lower()))
 
 
+# initials written onto the surname without a space: "Н.Назарбаева", "Н.А.Назарбаева"
+_GLUED_INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁ][а-яё])")
+
+
 def _person_name(text: str, case: Optional[str]) -> str:
+    glued = [_GLUED_INITIALS.match(w) for w in _WORD.findall(text)]
+    if any(glued):  # the surname declines on its own; the initials go back in front of it
+        parts = [m.group(1) + " " + w[m.end():] if m else w for m, w in zip(glued, _WORD.findall(text))]
+        spaced = _person_name(" ".join(parts), case).split()
+        out, k = [], 0
+        for m in glued:
+            if m:
+                out.append(spaced[k] + spaced[k + 1])
+                k += 2
+            else:
+                out.append(spaced[k])
+                k += 1
+        return " ".join(out)
     words = _WORD.findall(text)
     from .names import INDECLINABLE, two_part_name
 
