@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from ..tag.morph import lemma
-from ..tag.vocab import share_words
+from ..tag.vocab import navec_words, share_words
 from ..text.segment import Sentence, tokens as razdel_tokens
 from .triggers import may_hold_trigger
 
@@ -138,10 +138,11 @@ class SyntaxStage:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
 
         embedding = embedding or NewsEmbedding()
-        self._morph = NewsMorphTagger(embedding)
-        self._syntax = NewsSyntaxParser(embedding)
+        with navec_words(embedding):  # one copy of the 250k words per process (28 MB each)
+            self._morph = NewsMorphTagger(embedding)
+            self._syntax = NewsSyntaxParser(embedding)
         for tagger in (self._morph, self._syntax):
-            share_words(tagger, embedding)  # one copy of the 250k words per process (28 MB each)
+            share_words(tagger, embedding)
         self.sentences_seen = 0
         self.sentences_parsed = 0
 

@@ -13,7 +13,7 @@ from typing import Sequence
 from .. import deadline
 from ..text.segment import Sentence
 from .ner_model import FastNER
-from .vocab import share_words
+from .vocab import navec_words, share_words
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,9 @@ class NerTagger:
         from natasha import NewsEmbedding, NewsNERTagger
 
         self.embedding = NewsEmbedding()  # shared with the syntax stage (events/parse.py)
-        self._tagger = NewsNERTagger(self.embedding)
-        share_words(self._tagger, self.embedding)  # its own copy of the 250k words goes (28 MB)
+        with navec_words(self.embedding):  # no copy of the 250k words of its own (28 MB)
+            self._tagger = NewsNERTagger(self.embedding)
+        share_words(self._tagger, self.embedding)
         self._model = FastNER(self._tagger)  # same spans as self._tagger.map, computed cheaper
 
     def __call__(self, text: str, blocks: Sequence[Sentence]) -> list[NerSpan]:
