@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--published", help="publication date, YYYY-MM-DD")
     ext.add_argument("--compact", action="store_true", help="one-line JSON")
     ext.add_argument("--html", type=Path, metavar="FILE", help="also write an HTML report of the document")
+    ext.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
+                     help="largest document read, from the file or stdin (default 64M)")
 
     rep = sub.add_parser("report", help="an HTML report of a run's records")
     rep.add_argument("records", type=Path, help="a run's output folder")
@@ -185,14 +187,15 @@ def cmd_run(args) -> int:
 
 def cmd_extract(args) -> int:
     from .pipeline import Pipeline
-    from .reading import (DecodeError, InputError, decode, parse_date, read_text_file, safe_doc_id,
-                          source_from_text as to_source)
+    from .reading import (DEFAULT_MAX_BYTES, DecodeError, InputError, decode, parse_date, read_stdin,
+                          read_text_file, safe_doc_id, source_from_text as to_source)
 
+    max_bytes = args.max_bytes or DEFAULT_MAX_BYTES
     try:
         if args.file == "-":
             from .pages import is_page_bytes, pending_page
 
-            data = sys.stdin.buffer.read()
+            data = read_stdin(sys.stdin.buffer, max_bytes)
             if is_page_bytes(data):  # a saved page, read like a file of one
                 src = pending_page(data, "stdin", "stdin").extract()
                 src.published = parse_date(args.published) or src.published
@@ -204,7 +207,7 @@ def cmd_extract(args) -> int:
             if not path.is_file():
                 print(f"extractor extract: no such file: {path}", file=sys.stderr)
                 return 2
-            src = read_text_file(path, safe_doc_id(path.stem))
+            src = read_text_file(path, safe_doc_id(path.stem), max_bytes)
             if args.published:
                 src.published = parse_date(args.published)
     except (InputError, DecodeError, ValueError) as exc:

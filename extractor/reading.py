@@ -185,6 +185,15 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def read_stdin(stream, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """At most ``max_bytes`` from a byte stream (stdin): a larger input is a ``too_large``
+    error read no further than one byte past the limit, not a process that fills memory."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("stdin", "too_large", _too_large(None, max_bytes))
+    return data
+
+
 # --------------------------------------------------------------------------
 # decoding
 

@@ -1,4 +1,5 @@
 """End-to-end: the installed ``extractor`` command over real folders."""
+import io
 import json
 import shutil
 import subprocess
@@ -97,6 +98,31 @@ def test_extract_reads_stdin():
                           input="Президент принял акима Карагандинской области.".encode("cp1251"))
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.decode("utf-8").strip().splitlines()) == 1
+
+
+def test_extract_refuses_stdin_larger_than_the_limit():
+    proc = subprocess.run([*EXTRACTOR, "extract", "-", "--max-bytes", "1k"], capture_output=True,
+                          input=("Президент принял акима области. " * 100).encode("utf-8"))
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert "stdin: too_large" in proc.stderr.decode("utf-8")
+
+
+def test_stdin_is_read_no_further_than_one_byte_past_the_limit():
+    from extractor.reading import InputError, read_stdin
+
+    class Endless:  # a pipe that never ends ("yes | extractor extract -")
+        asked = 0
+
+        def read(self, size=-1):
+            assert size >= 0, "an unbounded read would never return"
+            self.asked += size
+            return b"y" * size
+
+    stream = Endless()
+    with pytest.raises(InputError) as caught:
+        read_stdin(stream, 4096)
+    assert caught.value.error == "too_large" and stream.asked == 4097
+    assert read_stdin(io.BytesIO(b"short"), 4096) == b"short"
 
 
 def test_version_and_schema():
