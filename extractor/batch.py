@@ -56,6 +56,8 @@ def _init_worker(single_threaded: bool = False) -> None:
         # one BLAS thread per worker: N workers on N cores must not fight over them
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[var] = "1"
+    if _PIPELINE is not None:  # forked from a process that had them loaded: its pages are shared
+        return
     from .pipeline import Pipeline
 
     _PIPELINE = Pipeline()
@@ -165,7 +167,8 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
     With ``resume``, an input whose record already exists for the same source
     (sha256) and pipeline version is not processed again; its meetings are
     carried into the new meetings.jsonl.  ``executor(sources, record, timeout)``
-    runs the documents (default: in-process for one job, a process pool otherwise).
+    runs the documents (default: a pool of ``jobs`` worker processes; in-process when
+    one job runs without a time limit, since only a worker process can be killed).
     ``max_bytes`` bounds one document; ``max_lost_workers`` the worker processes
     that may die before the run stops (:class:`WorkersLost`).
 
@@ -216,7 +219,9 @@ def run_batch(inputs: Iterable[Union[str, Path]], out_dir: Union[str, Path], job
     status = "complete"
     try:
         if executor is None:
-            executor = _run_serial if jobs == 1 else (
+            # with a time limit, even one job runs in a worker process: a document stuck in C
+            # code (a regex, lxml) ignores the alarm, and only killing its process frees the run
+            executor = _run_serial if jobs == 1 and not timeout else (
                 lambda sources, rec, t: _run_parallel(sources, jobs, rec, t, max_lost_workers))
         executor(items(), record, timeout)
         out.flush()  # every record on disk: a write that failed stops the run here

@@ -188,8 +188,10 @@ def test_the_pool_kills_a_worker_stuck_on_one_document():
     assert delivered[3][:2] == ("stuck", 3) and "killed" in delivered[3][2]
 
 
-def test_a_page_that_swallows_the_alarm_cannot_stall_a_parallel_run(tmp_path, monkeypatch, shared_pipeline):
-    """trafilatura catches Exception in its retries: the timeout's exception can be lost there."""
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_page_that_swallows_the_alarm_cannot_stall_a_run(jobs, tmp_path, monkeypatch, shared_pipeline):
+    """trafilatura catches Exception in its retries: the timeout's exception can be lost there.
+    With a time limit, one job too runs in a worker process that can be killed."""
     def swallows(html, url=None):
         while True:
             try:
@@ -198,7 +200,6 @@ def test_a_page_that_swallows_the_alarm_cannot_stall_a_parallel_run(tmp_path, mo
                 pass
 
     monkeypatch.setattr(pages, "extract_article", swallows)
-    monkeypatch.setattr(batch, "_init_worker", lambda single_threaded=False: None)  # forked: the model is there
     monkeypatch.setattr(batch, "STUCK_GRACE", 1.0)
     folder = tmp_path / "in"
     folder.mkdir()
@@ -206,7 +207,7 @@ def test_a_page_that_swallows_the_alarm_cannot_stall_a_parallel_run(tmp_path, mo
     (folder / "b_report.txt").write_text(REPORT, encoding="utf-8")
     out = tmp_path / "out"
     result = []
-    runner = threading.Thread(target=lambda: result.append(run_batch([folder], out, jobs=2, timeout=0.5)),
+    runner = threading.Thread(target=lambda: result.append(run_batch([folder], out, jobs=jobs, timeout=0.5)),
                               daemon=True)
     runner.start()
     runner.join(180)
