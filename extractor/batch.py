@@ -1,8 +1,8 @@
 """Batch runs: inputs -> worker processes -> output folder.
 
 Reading happens in the parent (cheap, and errors stay attributable to their
-input; a web page's article is taken out in the workers, under ``--timeout``); extraction runs in ``jobs`` worker processes, each loading the models
-once; records come back as JSON strings and are written by the parent in input
+input; a web page's article is taken out in the workers, under ``--timeout``); extraction runs in ``jobs`` worker processes, forked from the parent
+once it has loaded the models (they share its pages); records come back as JSON strings and are written by the parent in input
 order.  At most ``jobs * WINDOW`` documents are in flight, so memory stays flat
 however large the batch is; errors are streamed to errors.jsonl (only the first
 few are kept for run.json).  A worker that dies loses only the document it was
@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Optional, Union
 from . import deadline
 from ._version import __version__
 from .deadline import DocumentTimeout
-from .engines.pool import DEFAULT_MAX_LOST, WorkersLost, run_pool
+from .engines.pool import DEFAULT_MAX_LOST, FORKS, WorkersLost, run_pool
 from .reading import DEFAULT_MAX_BYTES, InputError, SourceDoc, display_path, read_inputs
 from .records import SCHEMA_VERSION
 from .writing import OutputFolder
@@ -307,10 +307,24 @@ def process_many(sources: list[SourceDoc], timeout: float = 0) -> list[Outcome]:
 
 def _run_parallel(sources: Iterable[SourceDoc], jobs: int, record: Callable[[Outcome], None],
                   timeout: float, max_lost: int = DEFAULT_MAX_LOST) -> None:
+    _preload()
     run_pool(sources, jobs, record, init=functools.partial(_init_worker, True),
              work=functools.partial(process_document, timeout=timeout), died=worker_died,
              window=WINDOW, max_lost=max_lost, done_already=lambda item: isinstance(item, Outcome),
              stuck_after=stuck_after(timeout), stuck=stuck_document)
+
+
+def _preload() -> None:
+    """Load the models here, once, before the workers are forked from this process: they
+    share its pages (copy-on-write, collector-frozen) instead of each loading its own, and a
+    worker that replaces a dead one starts at once.  Where workers are spawned, not forked,
+    or the models fail to load here, each worker loads them (and reports a failure) itself."""
+    if not FORKS:
+        return
+    try:
+        _init_worker(True)
+    except Exception:  # noqa: BLE001 - the workers will say what is wrong, as they always did
+        pass
 
 
 def _library_versions() -> dict[str, str]:

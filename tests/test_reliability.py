@@ -563,3 +563,27 @@ def test_5_max_bytes_refuses_what_is_not_a_size(text, capsys):
 
     with pytest.raises(SystemExit):
         build_parser().parse_args(["run", "x", "--out", "o", "--max-bytes", text])
+
+
+def test_workers_share_the_models_loaded_once_before_they_fork(tmp_path, monkeypatch):
+    """Two workers, one load: in the parent, before the fork (not one per worker)."""
+    import extractor.batch as batch
+    import extractor.pipeline as pipeline_module
+
+    loads = tmp_path / "loads"
+
+    class Counted(pipeline_module.Pipeline):
+        def __init__(self, *args, **kwargs):
+            with open(loads, "a", encoding="utf-8") as fh:
+                fh.write(f"{os.getpid()}\n")
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "Pipeline", Counted)
+    monkeypatch.setattr(batch, "_PIPELINE", None)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(4):
+        (folder / f"r{k}.txt").write_text(REPORT, encoding="utf-8")
+    summary = run_batch([folder], tmp_path / "out", jobs=2)
+    assert summary["counts"]["documents"] == 4 and summary["counts"]["failed"] == 0
+    assert loads.read_text(encoding="utf-8").split() == [str(os.getpid())]

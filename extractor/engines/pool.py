@@ -41,6 +41,7 @@ PER_WORKER = 4
 SEND_AHEAD_BYTES = 64 * 1024  # Linux gives a Unix socket about 200 KB
 DEFAULT_MAX_LOST = 8    # workers that may die (or fail to start) in one run
 STOP_GRACE = 5.0        # seconds a worker gets to exit before it is killed
+FORKS = sys.platform.startswith("linux")  # workers are forked (they inherit what is loaded), else spawned
 
 
 class WorkersLost(RuntimeError):
@@ -168,7 +169,7 @@ def run_pool(items: Iterable, jobs: int, deliver: Callable, init: Callable[[], N
 
 class _Pool:
     def __init__(self, items, jobs, init, work, died, window, max_lost, done_already):
-        self.ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.ctx = mp.get_context("fork" if FORKS else "spawn")
         self.init, self.work, self.died, self.done_already = init, work, died, done_already
         self.limit, self.max_lost, self.lost = jobs * window, max_lost, 0
         self.workers: list[_Worker] = [_Worker(self.ctx, init, work) for _ in range(jobs)]
