@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .parse import Parsed, Word
-from .triggers import (ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
+from .triggers import (WITH_VERBS, ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
                        NOUNS, QUOTE_SPEECH, RECEPTION, REPORT, VERBS, VISIT)
 
 Range = tuple[int, int]
@@ -108,6 +108,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         for h in heads:
             ev.patient += _report_of(p, h) or _conjuncts(p, h)
             ev.plural_patient = ev.plural_patient or _plural_word(h)
+        if noun is not None and noun.lemma in {"приём", "прием"} and any(
+                k.case == "Gen" and _case_word(p, k) is None and _plural_word(k) for k in p.kids(noun.i, "nmod")):
+            ev.plural_patient = True  # "провел прием граждан": those received, unnamed
         if _by_phone(p, w, noun):
             ev.kind = CALL
     elif kind == REPORT:
@@ -224,7 +227,7 @@ def _agent(p: Parsed, w: Word) -> Optional[Word]:
 
 def _receives_someone(p: Parsed, w: Word, ev: Event) -> bool:
     objs = p.kids(w.i, "obj")
-    if w.lemma in {"встретиться", "встречаться"}:
+    if w.lemma in WITH_VERBS:
         return bool(_with_whom(p, w, None))
     if not objs:
         return False

@@ -28,7 +28,7 @@ from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
 from ..tag.morph import lemma
-from .host import first_president, listed_president, president_on, terms, title_kind
+from .host import first_president, listed_president, local_title_kind, president_on, terms, title_kind
 from .listed import pair_in_order
 from .participants import Item, entity_name
 
@@ -108,17 +108,41 @@ class Hosts:
         report = text[bounds[0]:bounds[1]].lower() if bounds else ""
         self.named_in_text = [t for t in terms() if t.name.split()[-1].lower()[:6] in report]
         self.agents = set()
+        acting: list[Item] = []
         for ev in events:
             for rng in ev.agent:
                 role = roles_in(rng, items)
                 if role.person is not None:
                     self.agents.add(self._key(role.person))
+                    acting.append(role.person)
+        # an akim or a state secretary hosts only a report no President or Prime Minister hosts
+        local_titles = [it for it in items if it.mention.type == "position" and not it.mention.boilerplate
+                        and local_title_kind(it.mention.normal)]
+        self.local: list[Item] = [p for p in people if any(
+            (0 <= p.start - t.end <= 3 and text[t.end:p.start].strip(" ,–—-") == "")
+            or (0 <= t.start - p.end <= 3 and text[p.end:t.start].strip() in {",", "–", "—", "-"})
+            for t in local_titles)]
+        if not self.local and local_titles:  # "Аким области провел прием ... По итогам приема X дал поручения"
+            named = list({self._key(p): p for p in acting if not self._national(Role(p))}.values())
+            self.local = named if len(named) == 1 else []
+        # a President or Prime Minister who acts or is reported to ("Главе государства доложено")
+        self.national = any(self._national(_agent_role(ev, items, text, self)) or any(
+            self._national(roles_in(rng, items)) for rng in ev.recipient) for ev in events if not ev.recalled)
 
     @staticmethod
     def _key(it: Item) -> str:
         return it.span.data.get("entity") or it.mention.normal or it.mention.text
 
     def is_host(self, role: Role) -> bool:
+        if self._national(role):
+            return True
+        if self.national:
+            return False
+        if role.position is not None and local_title_kind(role.position.mention.normal):
+            return True
+        return role.person is not None and any(self._key(role.person) == self._key(p) for p in self.local)
+
+    def _national(self, role: Role) -> bool:
         if role.named is not None or role.title is not None:
             return True
         if role.person is not None and any(self._key(role.person) == self._key(p)
@@ -159,6 +183,8 @@ class Hosts:
             term = president_on(self.published)
             dated = [p for p in candidates if term and listed_president(p.mention.normal) == term]
             candidates = acting or dated or candidates
+        if not kind and local_title_kind(position):
+            candidates = self.local[:1]
         if candidates:
             name = entity_name(candidates[0], self.items)
             return Person(name=name, position=position, mention_ids=ids + [candidates[0].mention.id])
