@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .parse import Parsed, Word
-from .triggers import (WITH_VERBS, ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
+from .triggers import (ADJUNCT_FRAMES, ADJUNCT_TALKS, WITH_VERBS, ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
                        NOUNS, QUOTE_SPEECH, RECEPTION, REPORT, VERBS, VISIT)
 
 Range = tuple[int, int]
@@ -42,6 +42,7 @@ class Event:
     recalled: bool = False  # "Ранее ...", "Напомним, ...": an earlier event, reported elsewhere
     headline: bool = False  # a line of its own with no full stop: it restates the report below
     greeting: bool = False  # "Главу государства встретил аким": joins a visit, opens nothing
+    adjunct: bool = False  # "Во время встречи с X ... отметила": joins the meeting under way
 
     @property
     def start(self) -> int:
@@ -75,7 +76,33 @@ def _headline(text: str, p: Parsed) -> bool:
         text[p.end:line_end].strip() == ""
 
 
+def _talk_in_adjunct(p: Parsed, w: Word) -> Optional[Event]:
+    """"Во время встречи с послом X госсекретарь отметила", "В беседе с X Президент
+    подчеркнул": a talk the sentence names in passing; the subject of the clause held it."""
+    if w.lemma not in ADJUNCT_TALKS or w.head < 0:
+        return None
+    verb = p.words[w.head]
+    if verb.lemma in ADJUNCT_FRAMES and verb.head >= 0:  # "во время / в ходе встречи"
+        verb = p.words[verb.head]
+    if verb.pos not in {"VERB", "AUX"} or _not_happened(verb):
+        return None
+    heads = _with_whom(p, w, w)
+    if not heads:
+        return None
+    agent = _agent(p, verb)
+    if agent is None:
+        return None
+    ev = Event(RECEPTION, (p.start, p.end), (w.start, w.end), w.lemma, adjunct=True)
+    ev.agent = _conjuncts(p, agent)
+    for h in heads:
+        ev.patient += _conjuncts(p, h)
+        ev.plural_patient = ev.plural_patient or _plural_word(h)
+    return ev
+
+
 def _event_at(p: Parsed, w: Word) -> Optional[Event]:
+    if w.pos == "NOUN" and w.rel.split(":")[0] in {"obl", "nmod"}:
+        return _talk_in_adjunct(p, w)
     if w.pos not in {"VERB", "AUX", "ADJ"} and not (w.pos == "NOUN" and w.lemma in {"поручено"}):
         return None
     kind = VERBS.get(w.lemma)

@@ -353,7 +353,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         host = hosts.person(agent)
         current = out[-1] if out else None
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
-                current.kind == VISIT or not _new_people(found, current, out)):
+                current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):
+            # "Во время встречи с послом X госсекретарь отметила": a talk named in passing is
+            # part of the meeting under way, its people join it
             # a reception on a trip, a headline restated, "заслушал доклад" of the one received
             _add(current, found)
             continue
