@@ -294,7 +294,8 @@ def _by_phone(p: Parsed, w: Word, noun: Optional[Word]) -> bool:
 
 
 def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
-    rec = p.kids(w.i, "iobj") + [k for k in p.kids(w.i, "obl") if _case_word(p, k) == "перед"]
+    rec = p.kids(w.i, "iobj") + [k for k in p.kids(w.i, "obl") if _case_word(p, k) == "перед"
+                                 or _case_word(p, k) == "от" and w.lemma == "потребовать"]  # "потребовал от X"
     if noun is not None:
         rec += [k for k in p.kids(noun.i, "nmod") if _case_word(p, k) == "перед"]
         if noun.lemma == "поручение" and not rec:
@@ -324,6 +325,10 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
             p.words[k].head == noun.i and p.words[k].rel == "case")]
     elif any(k.lemma in {"какой", "который"} for k in p.kids(noun.i)):
         return  # "сообщил, какие поручения Президент дал": the instructions are told elsewhere
+    elif noun.lemma == "поручение" and (infs := [k for k in p.kids(w.i, "xcomp") + p.kids(noun.i, "acl", "xcomp")
+                                                  if k.feats.get("VerbForm") == "Inf"]):
+        # "дал поручения начальникам управлений решить вопросы": what is to be done
+        idx = p.subtree(infs[0].i, skip=_skipped(p, infs[0].i))
     else:  # "дал ряд поручений по ...": the object phrase
         top = noun
         if noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:

@@ -355,8 +355,10 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
                 current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):
             # "Во время встречи с послом X госсекретарь отметила": a talk named in passing is
-            # part of the meeting under way, its people join it
-            # a reception on a trip, a headline restated, "заслушал доклад" of the one received
+            # part of the meeting under way, the people it names join it ("с министром" is the
+            # one received); a reception on a trip, a headline restated, "заслушал доклад" of the one received
+            if ev.adjunct and current.kind != VISIT and _new_people(found, current, out):
+                found = [r for r in found if r.person is not None]
             _add(current, found)
             continue
         plural = ev.plural_patient and not any(r.person for r in found)
