@@ -2,7 +2,8 @@
 
 * An *anchor* is a reception, visit, meeting or call whose agent is a host (a
   head-of-state or head-of-government title, or a person the report names with
-  one).  A reception needs a patient that is a person or a post ("принял
+  one; in a report where no President or Prime Minister acts or is reported to, an akim or
+  a state secretary: heads_of_state.tsv "local" lines).  A reception needs a patient that is a person or a post ("принял
   участие" is no reception); a visit needs a working trip in the text or a
   facility as its object (a match the President attended is no visit).
 * An anchor opens a new meeting unless it names no one new (a headline
