@@ -73,3 +73,26 @@ def test_restore_case(pattern, word, out):
 ])
 def test_glued_initials(text, case, normal):
     assert person_name(text, case) == normal
+
+
+# a man received ("принял X"): the accusative is the genitive, even for a foreign name the
+# dictionary knows only as a thing ("Юкселя", "Кемаля")
+@pytest.mark.parametrize("text, case, normal", [
+    ("Хасана Кемаля Озтюрка", "accs", "Хасан Кемаль Озтюрк"),
+    ("Роберта Юкселя Йылдырыма", "accs", "Роберт Юксель Йылдырым"),
+    ("Ермека Маржикпаева", "accs", "Ермек Маржикпаев"),
+    ("Аиду Балаеву", "accs", "Аида Балаева"),  # a woman's accusative is her own
+    ("Хасан Кемаль Озтюрк", "nomn", "Хасан Кемаль Озтюрк"),
+])
+def test_accusative_of_a_man_received(text, case, normal):
+    assert person_name(text, case) == normal
+
+
+# a regional paper's capitals for the surname: the nominative in title case
+@pytest.mark.parametrize("text, normal", [
+    ("Мурату МУКАЕВУ", "Мурат Мукаев"),
+    ("Булата ЖУМАБЕКОВА", "Булат Жумабеков"),
+    ("КУЛЬГИНОВ", "Кульгинов"),
+])
+def test_surname_in_capitals(text, normal):
+    assert person_name(text) == normal

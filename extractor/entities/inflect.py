@@ -78,7 +78,10 @@ def choose_parses(words: Sequence[str], names: bool = False, number: Optional[st
                 pick, pick_score = None, 0.0
                 expected = _expected_name_tag(i, len(words)) if names else None
                 for r in options:
-                    if not _fits(r, case, gender) or names and r.gender == "neut":
+                    # a man's accusative is his genitive: "принял Роберта Юкселя" though the
+                    # dictionary reads an unknown "Юкселя" as a thing's genitive only
+                    animate = names and case == "accs" and r.gender == "masc" and _fits(r, "gent", gender)
+                    if not (_fits(r, case, gender) or animate) or names and r.gender == "neut":
                         continue  # a person is no neuter noun: "Жаксылыка" is of Жаксылык, not "Жаксылыко"
                     if number and r.number and r.number != number:
                         continue
@@ -163,6 +166,9 @@ _GLUED_INITIALS = re.compile(r"((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁ][а-яё])")
 
 
 def _person_name(text: str, case: Optional[str]) -> str:
+    from ..tag.ner import fold_caps_surnames
+
+    text = fold_caps_surnames(text, alone=True)  # "Мурату МУКАЕВУ" -> "Мурат Мукаев"
     glued = [_GLUED_INITIALS.match(w) for w in _WORD.findall(text)]
     if any(glued):  # the surname declines on its own; the initials go back in front of it
         parts = [m.group(1) + " " + w[m.end():] if m else w for m, w in zip(glued, _WORD.findall(text))]

@@ -4,7 +4,9 @@
 * a word NER glued before a known surname comes off: 'Карьера Гандольфини',
   'Шпидла Руснок' (:func:`glued_names`);
 * a name right after a kinship noun is a person: 'мать Ксении' (:func:`kin_names`);
-* initials after a surname belong to it: 'Сапаров Е. Б.' (:func:`initials_after`).
+* initials after a surname belong to it: 'Сапаров Е. Б.' (:func:`initials_after`);
+* two people side by side NER read as one: 'с послом Мохаммедом Алашаби Гульшара Абдыкаликова
+  отметила' (:func:`two_people`).
 """
 from __future__ import annotations
 
@@ -146,6 +148,36 @@ def glued_names(text: str, spans: list[Span]) -> list[Span]:
         if not common_word_only(first):
             out.append(Span(span.start, span.start + len(first), "person", first, normal=person_name(first),
                             source=span.source, data=dict(span.data)))
+    return out
+
+
+def two_people(text: str, spans: list[Span]) -> list[Span]:
+    """'Во время встречи с X Y Гульшара Абдыкаликова отметила': the object of an adjunct and
+    the subject after it, both named, came out of NER as one person of four words.  The span
+    splits when its last two words are a person the text names in full elsewhere and what is
+    left is a name of its own (no patronymic joins them: 'Ким Ирина Петровна' stays)."""
+    from .inflect import person_name
+
+    full = {tuple(stem(w) for w in _words(s.text)): s.normal for s in spans
+            if s.type == "person" and len(_words(s.text)) == 2}
+    if not full:
+        return spans
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if span.type != "person" or len(words) < 3 or tuple(stem(w) for w in words[-2:]) not in full or \
+                not all(w[:1].isupper() and w.isalpha() for w in words) or _one_name(" ".join(words[:-2]),
+                                                                                     " ".join(words[-2:])):
+            out.append(span)
+            continue
+        at = span.start + span.text.rindex(words[-2] + " " + words[-1])
+        head = span.text[:at - span.start].rstrip()
+        out.append(Span(span.start, span.start + len(head), "person", head, normal=person_name(head),
+                        source=span.source, data=dict(span.data)))
+        tail = span.text[at - span.start:]
+        out.append(Span(at, span.end, "person", tail, normal=full[tuple(stem(w) for w in words[-2:])] or person_name(tail),
+                        source=span.source,
+                        data=dict(span.data)))
     return out
 
 

@@ -126,8 +126,8 @@ def _name_before_verb(words: list[Word]) -> None:
             continue
         last = words[verb.i - 1]
         first = words[last.head] if last.rel == "flat:name" and 0 <= last.head < len(words) else last
-        if first.pos != "PROPN" or first.rel != "appos" or first.feats.get("Case") != "Nom":
-            continue
+        if first.pos != "PROPN" or first.rel != "appos" or "Nom" not in {first.feats.get("Case"), last.feats.get("Case")}:
+            continue  # 'с послом X Гульшара Абдыкаликова отметила': the tagger gave the given name the case of X
         first.head, first.rel = verb.i, "nsubj"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from .parse import Parsed, Word
-from .triggers import (ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
+from .triggers import (ADJUNCT_FRAMES, ADJUNCT_TALKS, WITH_VERBS, ARRIVALS, GREETINGS, RETROSPECTIVE, TRANSITION, TRIP, BY_PHONE, CALL, INSTRUCTION, LEISURE, LIGHT_PAIRS, LIGHT_VERBS, MEETING, NOT_RECEIVED,
                        NOUNS, QUOTE_SPEECH, RECEPTION, REPORT, VERBS, VISIT)
 
 Range = tuple[int, int]
@@ -42,6 +42,7 @@ class Event:
     recalled: bool = False  # "Ранее ...", "Напомним, ...": an earlier event, reported elsewhere
     headline: bool = False  # a line of its own with no full stop: it restates the report below
     greeting: bool = False  # "Главу государства встретил аким": joins a visit, opens nothing
+    adjunct: bool = False  # "Во время встречи с X ... отметила": joins the meeting under way
 
     @property
     def start(self) -> int:
@@ -75,7 +76,33 @@ def _headline(text: str, p: Parsed) -> bool:
         text[p.end:line_end].strip() == ""
 
 
+def _talk_in_adjunct(p: Parsed, w: Word) -> Optional[Event]:
+    """"Во время встречи с послом X госсекретарь отметила", "В беседе с X Президент
+    подчеркнул": a talk the sentence names in passing; the subject of the clause held it."""
+    if w.lemma not in ADJUNCT_TALKS or w.head < 0:
+        return None
+    verb = p.words[w.head]
+    if verb.lemma in ADJUNCT_FRAMES and verb.head >= 0:  # "во время / в ходе встречи"
+        verb = p.words[verb.head]
+    if verb.pos not in {"VERB", "AUX"} or _not_happened(verb):
+        return None
+    heads = _with_whom(p, w, w)
+    if not heads:
+        return None
+    agent = _agent(p, verb)
+    if agent is None:
+        return None
+    ev = Event(RECEPTION, (p.start, p.end), (w.start, w.end), w.lemma, adjunct=True)
+    ev.agent = _conjuncts(p, agent)
+    for h in heads:
+        ev.patient += _conjuncts(p, h)
+        ev.plural_patient = ev.plural_patient or _plural_word(h)
+    return ev
+
+
 def _event_at(p: Parsed, w: Word) -> Optional[Event]:
+    if w.pos == "NOUN" and w.rel.split(":")[0] in {"obl", "nmod"}:
+        return _talk_in_adjunct(p, w)
     if w.pos not in {"VERB", "AUX", "ADJ"} and not (w.pos == "NOUN" and w.lemma in {"поручено"}):
         return None
     kind = VERBS.get(w.lemma)
@@ -108,6 +135,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         for h in heads:
             ev.patient += _report_of(p, h) or _conjuncts(p, h)
             ev.plural_patient = ev.plural_patient or _plural_word(h)
+        if noun is not None and noun.lemma in {"приём", "прием"} and any(
+                k.case == "Gen" and _case_word(p, k) is None and _plural_word(k) for k in p.kids(noun.i, "nmod")):
+            ev.plural_patient = True  # "провел прием граждан": those received, unnamed
         if _by_phone(p, w, noun):
             ev.kind = CALL
     elif kind == REPORT:
@@ -224,7 +254,7 @@ def _agent(p: Parsed, w: Word) -> Optional[Word]:
 
 def _receives_someone(p: Parsed, w: Word, ev: Event) -> bool:
     objs = p.kids(w.i, "obj")
-    if w.lemma in {"встретиться", "встречаться"}:
+    if w.lemma in WITH_VERBS:
         return bool(_with_whom(p, w, None))
     if not objs:
         return False
@@ -264,7 +294,8 @@ def _by_phone(p: Parsed, w: Word, noun: Optional[Word]) -> bool:
 
 
 def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
-    rec = p.kids(w.i, "iobj") + [k for k in p.kids(w.i, "obl") if _case_word(p, k) == "перед"]
+    rec = p.kids(w.i, "iobj") + [k for k in p.kids(w.i, "obl") if _case_word(p, k) == "перед"
+                                 or _case_word(p, k) == "от" and w.lemma == "потребовать"]  # "потребовал от X"
     if noun is not None:
         rec += [k for k in p.kids(noun.i, "nmod") if _case_word(p, k) == "перед"]
         if noun.lemma == "поручение" and not rec:
@@ -294,6 +325,10 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
             p.words[k].head == noun.i and p.words[k].rel == "case")]
     elif any(k.lemma in {"какой", "который"} for k in p.kids(noun.i)):
         return  # "сообщил, какие поручения Президент дал": the instructions are told elsewhere
+    elif noun.lemma == "поручение" and (infs := [k for k in p.kids(w.i, "xcomp") + p.kids(noun.i, "acl", "xcomp")
+                                                  if k.feats.get("VerbForm") == "Inf"]):
+        # "дал поручения начальникам управлений решить вопросы": what is to be done
+        idx = p.subtree(infs[0].i, skip=_skipped(p, infs[0].i))
     else:  # "дал ряд поручений по ...": the object phrase
         top = noun
         if noun.head >= 0 and p.words[noun.head].lemma in QUANTIFIERS:

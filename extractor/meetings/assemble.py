@@ -108,16 +108,25 @@ def _place(text: str, found: list[Draft], events: Sequence[Event], items: Sequen
 
 def _addressees_join(placed, events: Sequence[Event], items: Sequence[Item], hosts: Hosts) -> None:
     """A meeting whose report names no one ("Президенту было доложено ..."): the named
-    official the host then instructs is the one who reported."""
+    official the host then instructs is the one who reported.  A meeting with one post and
+    no name ("встретился с акимом города"): a name the host then instructs with no post of
+    its own ("потребовал от Ерлана Жасыбаева") is the one who holds it."""
     for d, (s, e, content) in placed:
-        if d.participants or not content:
+        unnamed = len(d.participants) == 1 and d.participants[0].person is None and d.participants[0].named is None \
+            and d.participants[0].position is not None and d.shared_with is None and not d.grouped
+        if (d.participants and not unnamed) or not content:
             continue
         for ev in events:
             if ev.kind == INSTRUCTION and s <= ev.sentence[0] < e:
                 for rng in ev.recipient:
                     role = roles_in(rng, items)
-                    if role.person is not None and not hosts.is_host(role):
+                    if role.person is None or hosts.is_host(role):
+                        continue
+                    if not unnamed:
                         d.participants.append(role)
+                        return
+                    if role.position is None:
+                        d.participants[0].person = role.person
                         return
 
 

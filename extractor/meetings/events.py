@@ -2,7 +2,8 @@
 
 * An *anchor* is a reception, visit, meeting or call whose agent is a host (a
   head-of-state or head-of-government title, or a person the report names with
-  one).  A reception needs a patient that is a person or a post ("принял
+  one; in a report where no President or Prime Minister acts or is reported to, an akim or
+  a state secretary: heads_of_state.tsv "local" lines).  A reception needs a patient that is a person or a post ("принял
   участие" is no reception); a visit needs a working trip in the text or a
   facility as its object (a match the President attended is no visit).
 * An anchor opens a new meeting unless it names no one new (a headline
@@ -28,7 +29,7 @@ from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
 from ..tag.morph import lemma
-from .host import first_president, listed_president, president_on, terms, title_kind
+from .host import first_president, listed_president, local_title_kind, president_on, terms, title_kind
 from .listed import pair_in_order
 from .participants import Item, entity_name
 
@@ -108,17 +109,41 @@ class Hosts:
         report = text[bounds[0]:bounds[1]].lower() if bounds else ""
         self.named_in_text = [t for t in terms() if t.name.split()[-1].lower()[:6] in report]
         self.agents = set()
+        acting: list[Item] = []
         for ev in events:
             for rng in ev.agent:
                 role = roles_in(rng, items)
                 if role.person is not None:
                     self.agents.add(self._key(role.person))
+                    acting.append(role.person)
+        # an akim or a state secretary hosts only a report no President or Prime Minister hosts
+        local_titles = [it for it in items if it.mention.type == "position" and not it.mention.boilerplate
+                        and local_title_kind(it.mention.normal)]
+        self.local: list[Item] = [p for p in people if any(
+            (0 <= p.start - t.end <= 3 and text[t.end:p.start].strip(" ,–—-") == "")
+            or (0 <= t.start - p.end <= 3 and text[p.end:t.start].strip() in {",", "–", "—", "-"})
+            for t in local_titles)]
+        if not self.local and local_titles:  # "Аким области провел прием ... По итогам приема X дал поручения"
+            named = list({self._key(p): p for p in acting if not self._national(Role(p))}.values())
+            self.local = named if len(named) == 1 else []
+        # a President or Prime Minister who acts or is reported to ("Главе государства доложено")
+        self.national = any(self._national(_agent_role(ev, items, text, self)) or any(
+            self._national(roles_in(rng, items)) for rng in ev.recipient) for ev in events if not ev.recalled)
 
     @staticmethod
     def _key(it: Item) -> str:
         return it.span.data.get("entity") or it.mention.normal or it.mention.text
 
     def is_host(self, role: Role) -> bool:
+        if self._national(role):
+            return True
+        if self.national:
+            return False
+        if role.position is not None and local_title_kind(role.position.mention.normal):
+            return True
+        return role.person is not None and any(self._key(role.person) == self._key(p) for p in self.local)
+
+    def _national(self, role: Role) -> bool:
         if role.named is not None or role.title is not None:
             return True
         if role.person is not None and any(self._key(role.person) == self._key(p)
@@ -159,6 +184,8 @@ class Hosts:
             term = president_on(self.published)
             dated = [p for p in candidates if term and listed_president(p.mention.normal) == term]
             candidates = acting or dated or candidates
+        if not kind and local_title_kind(position):
+            candidates = self.local[:1]
         if candidates:
             name = entity_name(candidates[0], self.items)
             return Person(name=name, position=position, mention_ids=ids + [candidates[0].mention.id])
@@ -327,8 +354,12 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         host = hosts.person(agent)
         current = out[-1] if out else None
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
-                current.kind == VISIT or not _new_people(found, current, out)):
-            # a reception on a trip, a headline restated, "заслушал доклад" of the one received
+                current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):
+            # "Во время встречи с послом X госсекретарь отметила": a talk named in passing is
+            # part of the meeting under way, the people it names join it ("с министром" is the
+            # one received); a reception on a trip, a headline restated, "заслушал доклад" of the one received
+            if ev.adjunct and current.kind != VISIT and _new_people(found, current, out):
+                found = [r for r in found if r.person is not None]
             _add(current, found)
             continue
         plural = ev.plural_patient and not any(r.person for r in found)

@@ -34,27 +34,38 @@ class Term:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, str], tuple[Term, ...]]:
-    titles, terms = {}, []
+def _table() -> tuple[dict[str, str], tuple[Term, ...], dict[str, str]]:
+    titles, terms, local = {}, [], {}
     for line in word_list("heads_of_state.tsv"):
         parts = line.split("\t")
         if parts[0] == "title":
             titles[parts[1]] = parts[2]
+        elif parts[0] == "local":
+            local[parts[1]] = parts[2]
         elif parts[0] == "term":
             end = dt.date.fromisoformat(parts[3]) if parts[3] else None
             terms.append(Term(parts[1], dt.date.fromisoformat(parts[2]), end, parts[4]))
-    return titles, tuple(terms)
+    return titles, tuple(terms), local
 
 
 def title_kind(position: Optional[str]) -> Optional[str]:
     """'Глава государства' -> 'president', 'Премьер-министр РК' -> 'head_of_government'; a
     foreign President ('Президент Турции') is no host of ours."""
-    if not position:
+    if not position or FOREIGN.search(position):
         return None
+    return _best_title(position, _table()[0])
+
+
+def local_title_kind(position: Optional[str]) -> Optional[str]:
+    """'Аким области' -> 'akim', 'Государственный секретарь' -> 'state_secretary': who hosts a
+    report about themselves (citizens received, an ambassador met), never one a President hosts."""
+    if not position or FOREIGN.search(position):
+        return None
+    return _best_title(position, _table()[2])
+
+
+def _best_title(position: str, titles: dict[str, str]) -> Optional[str]:
     low = " ".join(position.lower().replace("ё", "е").split())
-    if FOREIGN.search(position):
-        return None
-    titles, _ = _table()
     best = None
     for title, kind in titles.items():
         if low == title or low.startswith(title + " "):
@@ -93,7 +104,7 @@ def first_president() -> Optional[Term]:
 
 def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
     """Does the report name anyone who may host: a title of ours, or a name the terms table lists?"""
-    if any(title_kind(normal) for normal in positions):
+    if any(title_kind(normal) or local_title_kind(normal) for normal in positions):
         return True
     low = text[start:end].lower()
     return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])

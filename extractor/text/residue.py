@@ -73,6 +73,9 @@ _CREDIT = re.compile(r"^(?:фото|фотограф\w*|photo|коллаж|ви�
                      re.IGNORECASE)
 # "... во время встречи. Фото: Акорда", "(фото Акорды)": a caption that ends with its credit
 _CREDIT_TAIL = re.compile(r"(?:^|[.(]\s*)(?:фото|photo|коллаж)(?:\s*[:—–-]\s*|\s+)[^.!?]{1,60}\)?\s*$", re.IGNORECASE)
+# "Фото из архива редакции Аким области ...": a credit the page glued before the lead sentence
+_GLUED_CREDIT = re.compile(r"[ \t]*(?:[А-ЯЁ][а-яё]+\s+)?[Фф]ото\s+(?:из\s+архива|с\s+сайта|пресс-службы)"
+                           r"(?:\s+[«\"][^»\"\n]{1,40}[»\"]|\s+[а-яё]+){0,2}\s+(?=[А-ЯЁ][а-яё])")
 _AUTHOR = re.compile(r"^(?:автор\w*|author|текст|редактор|корреспондент|подготовил[аи]?|от)\s*[:—–-]",
                      re.IGNORECASE)
 _BYLINE = re.compile(r"^/[^/]{3,60}/$|^(?:подготовил[аи]?|записал[аи]?|беседовал[аи]?)\s+"
@@ -145,6 +148,8 @@ def find_residue(text: str, start: int = 0) -> list[Residue]:
             if m := _DATELINE.match(text, s, e):
                 if m.end() < e and _dateline_ok(m):
                     partial.append(Residue(s, m.end(), "dateline"))
+        if (m := _GLUED_CREDIT.match(text, s, e)) and m.end() < e and re.search(r"[.!?…]\s*$", text[s:e]):
+            partial.append(Residue(s, m.end(), "caption"))
         for m in _EARLIER.finditer(text, s, e):
             if m.start() == s or text[m.start() - 2:m.start()].strip() in {".", "!", "?", "…", "»", ".»"}:
                 partial.append(Residue(m.start(), e, "earlier_event"))

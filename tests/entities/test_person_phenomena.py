@@ -255,3 +255,33 @@ def test_a_name_ending_in_a_place_with_no_name_before_it(text, ner, kept):
     places = place_mentions(text, blocks(text, sentences(text)))
     out = merge_places([span(text, ner)], places, text)
     assert any(s.type == "person" and s.text == ner for s in out) is kept
+
+
+# -- capitals and two people in one span (regional papers, talks named in passing) -----------
+@pytest.mark.parametrize("text, folded", [
+    ("аким области Кумар АКСАКАЛОВ встретился", "аким области Кумар Аксакалов встретился"),
+    ("потребовал от Булата ЖУМАБЕКОВА", "потребовал от Булата Жумабекова"),
+    ("на сайте акимата ЗКО и МВД", "на сайте акимата ЗКО и МВД"),      # abbreviations stay
+    ("Агентство КАЗИНФОРМ сообщает", "Агентство КАЗИНФОРМ сообщает"),  # no surname ending
+    ("Асель ТОКАЕВА-ИСКАКОВА", "Асель Токаева-Искакова"),
+])
+def test_capital_surnames_fold_for_ner(text, folded):
+    from extractor.tag.ner import fold_caps_surnames
+
+    out = fold_caps_surnames(text)
+    assert out == folded and len(out) == len(text)
+
+
+def test_two_people_ner_read_as_one():
+    from extractor.entities.name_repair import two_people
+
+    text = ("Госсекретарь Ерлан Карин принял послов. Во время беседы с послом Малайзии Ахмадом Рослином "
+            "Ерлан Карин отметил интерес к образованию.")
+    spans = [span(text, "Ерлан Карин"), span(text, "Ахмадом Рослином Ерлан Карин")]
+    spans[0] = Span(spans[0].start, spans[0].end, "person", "Ерлан Карин", normal="Ерлан Карин", source="ner")
+    assert people(two_people(text, spans)) == [
+        ("Ерлан Карин", "Ерлан Карин"), ("Ахмадом Рослином", "Ахмад Рослин"), ("Ерлан Карин", "Ерлан Карин")]
+    # a full name with a patronymic is one person, not two
+    text = "Приняла Зою Антоновну Суркову. Зоя Суркова доложила."
+    whole = [span(text, "Зою Антоновну Суркову"), span(text, "Зоя Суркова")]
+    assert people(two_people(text, whole))[0][0] == "Зою Антоновну Суркову"

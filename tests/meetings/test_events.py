@@ -157,6 +157,40 @@ def test_host_titles(position, kind):
     assert title_kind(position) == kind
 
 
+# who hosts only a report about themselves: an akim receiving citizens, a state secretary
+# meeting an ambassador (never in a report where a President or Prime Minister acts)
+@pytest.mark.parametrize("position, kind", [
+    ("аким Атырауской области", "akim"), ("Аким города Алматы", "akim"), ("глава региона", "akim"),
+    ("Государственный секретарь", "state_secretary"), ("госсекретарь", "state_secretary"),
+    ("заместитель акима области", None), ("Государственный секретарь США", None), ("Президент", None),
+])
+def test_local_host_titles(position, kind):
+    from extractor.meetings.host import local_title_kind
+
+    assert local_title_kind(position) == kind
+
+
+@pytest.mark.parametrize("text, host, participants", [
+    # an akim hosts where no President acts
+    ("Аким Павлодарской области Асаин Байханов провел прием граждан по личным вопросам.",
+     "Асаин Байханов", []),
+    # where the President acts, the akim is the one received
+    ("Глава государства принял акима Павлодарской области Асаина Байханова. Аким доложил о ходе отопительного сезона.",
+     "Касым-Жомарт Токаев", ["Асаин Байханов"]),
+    # a talk named in passing joins the meeting under way
+    ("Касым-Жомарт Токаев принял министра энергетики Алмасадама Саткалиева. В ходе встречи с министром "
+     "Глава государства подчеркнул важность ремонта ТЭЦ.", "Касым-Жомарт Токаев", ["Алмасадам Саткалиев"]),
+    # "переговорил по телефону": a call
+    ("Касым-Жомарт Токаев переговорил по телефону с акимом Абайской области Нурланом Уранхаевым.",
+     "Касым-Жомарт Токаев", ["Нурлан Уранхаев"]),
+])
+def test_who_hosts(pipeline, text, host, participants):
+    got = meetings(pipeline, text, "2024-05-01")
+    assert len(got) == 1
+    assert got[0].host.name == host
+    assert [p.name for p in got[0].participants] == participants
+
+
 @pytest.mark.parametrize("day, name", [
     ("2015-03-10", "Нурсултан Назарбаев"), ("2019-03-19", "Нурсултан Назарбаев"),
     ("2019-03-20", "Касым-Жомарт Токаев"), ("2025-08-14", "Касым-Жомарт Токаев"), ("1990-01-01", None),
