@@ -17,6 +17,8 @@ from ..events.triggers import INSTRUCTION
 from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Person
 from ..spans import Span
 from ..text.segment import Sentence
+from .addressees import addressed, plural_posts
+from .compound import chain_normal, post_chain
 from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
 from .host import title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
@@ -145,11 +147,14 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
         draft = home[-1]
         group = [d for d, _ in placed if d is draft or d.shared_with is draft or draft.shared_with is d
                  or (draft.shared_with is not None and d.shared_with is draft.shared_with)]
-        addressee, target = None, draft
+        addressee, target, several = None, draft, []
         for rng in ev.recipient:
             role = roles_in(rng, items)
             if role.empty:
                 continue
+            several = _addressed_together(text, rng, items, placed, draft, group)
+            if several:
+                break
             for d in group:
                 for p in d.participants:
                     if _matches(role, p):
@@ -163,7 +168,37 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
         s, e = _trim(text, ev.clause[0], _clause_end(text, ev))
         if e - s < 3:
             continue
-        out.setdefault(id(target), []).append(Instruction(text=text[s:e], addressee=addressee, start=s, end=e))
+        for d, name in several or [(target, addressee)]:
+            out.setdefault(id(d), []).append(Instruction(text=text[s:e], addressee=name, start=s, end=e))
+    return out
+
+
+def _addressed_together(text: str, rng: tuple[int, int], items: Sequence[Item],
+                        placed: Sequence[tuple[Draft, tuple[int, int, bool]]], draft: Draft,
+                        group: Sequence[Draft]) -> list[tuple[Draft, Optional[str]]]:
+    """"Глава государства поручил акимам ...", closing separate meetings: one copy of
+    the instruction for each meeting whose official the plural post takes in, addressed
+    to that official.  The meetings are the run of grouped ones (separate meetings of an
+    announcement, officials received by one verb) that ends with the instruction's own."""
+    posts = plural_posts(sorted((it for it in items if it.mention.type == "position"
+                                 and rng[0] <= it.start < rng[1]), key=lambda it: it.start))
+    if not posts:
+        return []
+    order = [d for d, _ in placed]
+    run = []
+    for d in reversed(order[:order.index(draft) + 1]):
+        if d is not draft and not (d.grouped and d.host.name == draft.host.name):
+            break
+        run.insert(0, d)
+        if d.shared_with is None and not d.grouped:
+            break
+    run += [d for d in group if d not in run]
+    out = []
+    for d in sorted(run, key=order.index):
+        for role in d.participants:
+            person = _person(role, items, text)
+            if addressed(posts, items, person.position, person.region):
+                out.append((d, person.name))
     return out
 
 
@@ -202,7 +237,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _person(role: Role, items: Sequence[Item]) -> Person:
+def _person(role: Role, items: Sequence[Item], text: str = "") -> Person:
     ids = [it.mention.id for it in (role.person, role.position) if it is not None]
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None
@@ -211,6 +246,13 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
     if role.person is not None and role.position is not None and name:
         name, position, confident = _given_name_in_post(role, items, name, position, confident)
         region = region if position == role.position.mention.normal else None
+    if text and role.position is not None and position == role.position.mention.normal:
+        # "заместителя Премьер-Министра – Министра сельского хозяйства": both posts are the position
+        chain = post_chain(text, role.position, items, role.person)
+        if len(chain) > 1:
+            position = chain_normal(chain)
+            ids += [it.mention.id for it in chain[1:]]
+            region = region or next(filter(None, (region_in(it, items) for it in chain[1:])), None)
     if position and len(position.split()) == 1 and region is None:
         # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
         for it in items:
@@ -277,7 +319,7 @@ def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft
     inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
     if not content:
         inside = []
-    participants = [_person(r, items) for r in draft.participants]
+    participants = [_person(r, items, text) for r in draft.participants]
     facilities = [it for it in inside if it.mention.type == "facility"]
     # regions named in the posts of officials received by the same verb are theirs
     regions = stated_regions(inside, start, end, facilities) if content else []
