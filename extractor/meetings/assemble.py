@@ -20,7 +20,7 @@ from ..text.segment import Sentence
 from .addressees import addressed, plural_posts
 from .compound import chain_normal, post_chain
 from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
-from .host import title_kind
+from .host import listed_president, title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
@@ -241,6 +241,8 @@ def _person(role: Role, items: Sequence[Item], text: str = "") -> Person:
     ids = [it.mention.id for it in (role.person, role.position) if it is not None]
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None
+    if position is None and (term := listed_president(name)) is not None:
+        position = term.position  # our President received abroad, named with no title
     region = region_in(role.position, items) if role.position is not None else None
     confident = True if role.person is None else role.person.span.data.get("name_confident", True)
     if role.person is not None and role.position is not None and name:

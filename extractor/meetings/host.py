@@ -46,6 +46,48 @@ def _table() -> tuple[dict[str, str], tuple[Term, ...]]:
     return titles, tuple(terms)
 
 
+@lru_cache(maxsize=1)
+def _abroad() -> dict[str, str]:
+    """Heads' titles found only abroad ("канцлер", "председатель КНР")."""
+    return {parts[1]: parts[2] for parts in (line.split("\t") for line in word_list("heads_of_state.tsv"))
+            if parts[0] == "abroad"}
+
+
+def _longest_title(low: str, titles: dict[str, str]) -> Optional[tuple[str, str]]:
+    best = None
+    for title, kind in titles.items():
+        if low == title or low.startswith(title + " "):
+            if best is None or len(title) > len(best[0]):
+                best = (title, kind)
+    return best
+
+
+@lru_cache(maxsize=512)
+def _country(position: str) -> Optional[str]:
+    """The country a post names ("Президент России" -> "Россия"), by the gazetteer."""
+    from ..entities.regions import place_mentions
+    from ..text.segment import Sentence
+
+    for span in place_mentions(position, [Sentence(0, len(position), position)]):
+        if span.data.get("kind") == "country":
+            return span.normal
+    return "?" if FOREIGN.search(position) else None
+
+
+def foreign_kind(position: Optional[str]) -> Optional[str]:
+    """'Президент России' -> 'president', 'Премьер-министр Турции' -> 'head_of_government',
+    'Федеральный канцлер Германии' -> 'head_of_government': a head of another country.
+    With no country named ('Президент', 'канцлер') it is no foreign head."""
+    if not position:
+        return None
+    country = _country(position)
+    if country is None or country == "Казахстан":
+        return None
+    low = " ".join(position.lower().replace("ё", "е").split())
+    best = _longest_title(low, {**_table()[0], **_abroad()})
+    return best[1] if best else None
+
+
 def title_kind(position: Optional[str]) -> Optional[str]:
     """'Глава государства' -> 'president', 'Премьер-министр РК' -> 'head_of_government'; a
     foreign President ('Президент Турции') is no host of ours."""
@@ -55,11 +97,7 @@ def title_kind(position: Optional[str]) -> Optional[str]:
     if FOREIGN.search(position):
         return None
     titles, _ = _table()
-    best = None
-    for title, kind in titles.items():
-        if low == title or low.startswith(title + " "):
-            if best is None or len(title) > len(best[0]):
-                best = (title, kind)
+    best = _longest_title(low, titles)
     if best and best[0] == "президент" and len(low.split()) > 1 and not re.search(
             r"\b(?:казахстан\w*|рк|республики)\b", low):
         return None  # "президент компании", "президент федерации"
