@@ -61,7 +61,8 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     # meeting before it: its reports and instructions are that earlier meeting's
     placed = _place(text, found, events, items, bounds, recalled_starts(events, recalled))
     _addressees_join(placed, events, items, hosts)
-    instructions = _instructions(text, events, items, placed, hosts)
+    shared: set[tuple[int, int]] = set()
+    instructions = _instructions(text, events, items, placed, hosts, shared)
     # regions paired in order with officials named in a list (listed.py) are each one's own
     paired = {r.listed_region.mention.normal for d in found for r in d.participants if r.listed_region}
     records = []
@@ -70,7 +71,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
         listed = draft.shared_with is not None or any(d.shared_with is draft for d in found) or (
             draft.grouped and draft.anchor.kind != "report")
         records.append(_meeting(doc_id, n, text, items, draft, start, end, content, published,
-                                instructions.get(id(draft), []), listed, paired))
+                                instructions.get(id(draft), []), listed, paired, shared))
     return records
 
 
@@ -136,7 +137,11 @@ def _first_mention(d: Draft, events: Sequence[Event], items: Sequence[Item], sta
 
 
 def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
-                  placed: Sequence[tuple[Draft, tuple[int, int, bool]]], hosts: Hosts) -> dict[int, list[Instruction]]:
+                  placed: Sequence[tuple[Draft, tuple[int, int, bool]]], hosts: Hosts,
+                  shared: Optional[set] = None) -> dict[int, list[Instruction]]:
+    """``shared`` collects the sentences of instructions given to several meetings at once
+    ("поручил акимам А-ской и Б-ской областей"): the regions they name are each one's own,
+    not every meeting's."""
     out: dict[int, list[Instruction]] = {}
     for ev in events:
         if ev.kind != INSTRUCTION or ev.clause is None:
@@ -162,12 +167,17 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
             if addressee is None and role.person is not None:
                 addressee = entity_name(role.person, items)
             break
+        if not ev.recipient and ev.predicate[1] < ev.clause[0]:
+            # "поручил акимам областей не допустить ...", the dative the parse did not attach
+            several = _addressed_together(text, (ev.predicate[1], ev.clause[0]), items, placed, draft, group)
         if addressee is None and all(text[a:b].strip().lower() in PRONOUNS for a, b in ev.recipient):
             named = [_name(p, items) for p in target.participants if p.person is not None]
             addressee = named[0] if len(named) == 1 else None
         s, e = _trim(text, ev.clause[0], _clause_end(text, ev))
         if e - s < 3:
             continue
+        if len(several) > 1 and shared is not None:
+            shared.add(ev.sentence)
         for d, name in several or [(target, addressee)]:
             out.setdefault(id(d), []).append(Instruction(text=text[s:e], addressee=name, start=s, end=e))
     return out
@@ -317,8 +327,9 @@ def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: 
 
 def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
              content: bool, published: Optional[dt.date], instructions: list[Instruction],
-             listed: bool = False, paired: set = frozenset()) -> MeetingRecord:
-    inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
+             listed: bool = False, paired: set = frozenset(), shared: set = frozenset()) -> MeetingRecord:
+    inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate
+              and not (it.mention.type == "region" and any(a <= it.start and it.end <= b for a, b in shared))]
     if not content:
         inside = []
     participants = [_person(r, items, text) for r in draft.participants]

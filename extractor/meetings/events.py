@@ -28,7 +28,7 @@ from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
 from ..tag.morph import lemma
-from .host import first_president, foreign_kind, listed_president, president_on, terms, title_kind
+from .host import first_president, foreign_country, foreign_kind, listed_president, president_on, terms, title_kind
 from .listed import pair_in_order
 from .participants import Item, entity_name
 
@@ -221,7 +221,10 @@ OURS = re.compile(r"\b(?:Казахстан\w*|РК)\b")
 
 
 def _title_key(post: Item) -> str:
-    return " ".join((post.mention.normal or post.mention.text).lower().replace("ё", "е").split())
+    """A foreign head's title as its kind and country: "Президент РФ" and "Президент России"
+    are one title."""
+    title = post.mention.normal or post.mention.text
+    return f"{foreign_kind(title)}|{foreign_country(title)}"
 
 
 def _titled_by(text: str, title: Item, person: Item, people: Sequence[Item]) -> bool:

@@ -74,14 +74,19 @@ def _country(position: str) -> Optional[str]:
     return "?" if FOREIGN.search(position) else None
 
 
+def foreign_country(position: Optional[str]) -> Optional[str]:
+    """The other country a post names ("Президент РФ" -> "Россия"), or None."""
+    country = _country(position) if position else None
+    return None if country == "Казахстан" else country
+
+
 def foreign_kind(position: Optional[str]) -> Optional[str]:
     """'Президент России' -> 'president', 'Премьер-министр Турции' -> 'head_of_government',
     'Федеральный канцлер Германии' -> 'head_of_government': a head of another country.
     With no country named ('Президент', 'канцлер') it is no foreign head."""
     if not position:
         return None
-    country = _country(position)
-    if country is None or country == "Казахстан":
+    if foreign_country(position) is None:
         return None
     low = " ".join(position.lower().replace("ё", "е").split())
     best = _longest_title(low, {**_table()[0], **_abroad()})
