@@ -96,18 +96,10 @@ class Hosts:
                         self.abroad.setdefault(_title_key(t), []).append(person)
                         self.abroad_titles.setdefault(_title_key(t), t.mention.normal or t.mention.text)
         for person in people:
-            kind = None
-            for t in titles:
-                if t.end < person.start - 3 or t.start > person.end + 3:
-                    continue
-                gap = text[t.end:person.start] if t.end <= person.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
-                    kind = title_kind(t.mention.normal)
-                gap = text[person.end:t.start] if person.end <= t.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"} and not any(
-                        0 <= q.start - t.end <= 3 and text[t.end:q.start].strip() == "" for q in people):
-                    # "X, Президент ..." (not "принимая X, президент Y поставил": the title is Y's)
-                    kind = kind or title_kind(t.mention.normal)
+            # a title right before the name wins over one right after it
+            before = [t for t in titles if t.end <= person.start and _titled_by(text, t, person, people)]
+            after = [t for t in titles if t.end > person.start and _titled_by(text, t, person, people)]
+            kind = title_kind((before[-1:] or after[:1] or [None])[0].mention.normal) if before or after else None
             term = listed_president(person.mention.normal)
             if kind is None and term is not None:
                 kind = "president"
@@ -229,7 +221,8 @@ def _title_key(post: Item) -> str:
 
 def _titled_by(text: str, title: Item, person: Item, people: Sequence[Item]) -> bool:
     """"Президент России Владимир Путин", "Владимир Путин, Президент России": the
-    title right before the name, or right after it past a comma or a dash."""
+    title right before the name, or right after it past a comma or a dash (not
+    "принимая X, президент Y поставил": the title is Y's)."""
     if title.end <= person.start:
         return len(text[title.end:person.start]) <= 3 and text[title.end:person.start].strip(" ,–—-") == ""
     gap = text[person.end:title.start] if person.end <= title.start else None
