@@ -20,7 +20,7 @@ from ..text.segment import Sentence
 from .addressees import addressed, plural_posts
 from .compound import chain_normal, post_chain
 from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
-from .host import listed_president, title_kind
+from .host import foreign_kind, listed_president, title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
@@ -291,8 +291,8 @@ def _person(role: Role, items: Sequence[Item], text: str = "") -> Person:
 
 def _common_case(position: Optional[str]) -> Optional[str]:
     """'Аким Атырауской области' at a sentence start is 'аким Атырауской области'; titles
-    ('Премьер-министр', 'Глава государства') and abbreviations keep their capital."""
-    if not position or not position[:1].isupper() or title_kind(position):
+    ('Премьер-министр', 'Глава государства', 'Президент Франции') and abbreviations keep their capital."""
+    if not position or not position[:1].isupper() or title_kind(position) or foreign_kind(position):
         return position
     head = position.split()[0]
     if head.isupper() or any(c.isupper() for c in head[1:]):

@@ -76,4 +76,5 @@ def test_our_hosts_unchanged(pipeline):
     [meeting] = pipeline("Касым-Жомарт Токаев встретился с Президентом Франции Эммануэлем Макроном.",
                          published=dt.date(2024, 6, 1)).meetings
     assert meeting.host.name == T
-    assert [p.name for p in meeting.participants] == ["Эммануэль Макрон"]
+    # a foreign head's title keeps its capital, like our heads' titles
+    assert [(p.name, p.position) for p in meeting.participants] == [("Эммануэль Макрон", "Президент Франции")]
