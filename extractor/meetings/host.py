@@ -135,8 +135,9 @@ def first_president() -> Optional[Term]:
 
 
 def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
-    """Does the report name anyone who may host: a title of ours, or a name the terms table lists?"""
-    if any(title_kind(normal) for normal in positions):
+    """Does the report name anyone who may host: a title of ours, a foreign head's, or a name
+    the terms table lists?"""
+    if any(title_kind(normal) or foreign_kind(normal) for normal in positions):
         return True
     low = text[start:end].lower()
     return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])
