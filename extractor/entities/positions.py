@@ -396,6 +396,11 @@ def normal_position(tokens, surface: str) -> str:
         if any(f.normalized in single for f in getattr(token, "forms", None) or []):
             head_end = k
             break
+    # a hyphenated head read by its first part: "Премьер-министром" is one word, declined whole
+    while (head_end + 2 < len(tokens) and tokens[head_end + 1].value in "-‐‑"
+           and tokens[head_end].span.stop == tokens[head_end + 1].span.start
+           and tokens[head_end + 1].span.stop == tokens[head_end + 2].span.start):
+        head_end += 2
     head_text = surface[: tokens[head_end].span.stop - tokens[0].span.start]
     rest = surface[len(head_text):]
     head_normal = phrase(head_text)

@@ -125,6 +125,9 @@ def _event_at(p: Parsed, w: Word) -> Optional[Event]:
         # "состоялась встреча Главы государства с ...": the genitive holds the meeting
         agent = next((k for k in p.kids(noun.i, "nmod") if _case_word(p, k) is None and k.case == "Gen"), None)
     ev.agent = _conjuncts(p, agent)
+    if kind == RECEPTION and noun is None and passive and w.lemma in {"принять", "принимать"}:
+        # "Токаев был принят Президентом России ...": who receives is the agent in the instrumental
+        return _received_by(p, w, ev)
     if kind == RECEPTION and noun is None:
         if not _receives_someone(p, w, ev):
             return None
@@ -250,6 +253,19 @@ def _agent(p: Parsed, w: Word) -> Optional[Word]:
         else:
             break
     return None
+
+
+def _received_by(p: Parsed, w: Word, ev: Event) -> Optional[Event]:
+    """A passive reception: the subject was received, the instrumental agent received."""
+    agents = p.kids(w.i, "obl:agent") or [k for k in p.kids(w.i, "obl")
+                                          if k.feats.get("Case") == "Ins" and _case_word(p, k) is None]
+    received = p.kids(w.i, "nsubj:pass", "nsubj")
+    if not agents or not received or not all(k.feats.get("Animacy") == "Anim" or k.pos == "PROPN"
+                                             for k in agents + received[:1]):
+        return None
+    ev.agent = _conjuncts(p, agents[0])
+    ev.patient = _conjuncts(p, received[0])
+    return ev
 
 
 def _receives_someone(p: Parsed, w: Word, ev: Event) -> bool:

@@ -17,8 +17,10 @@ from ..events.triggers import INSTRUCTION
 from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Person
 from ..spans import Span
 from ..text.segment import Sentence
+from .addressees import addressed, plural_posts
+from .compound import chain_normal, post_chain
 from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
-from .host import title_kind
+from .host import foreign_kind, listed_president, title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
 from .status import facility_status
 from .topics import topics_of
@@ -59,7 +61,8 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     # meeting before it: its reports and instructions are that earlier meeting's
     placed = _place(text, found, events, items, bounds, recalled_starts(events, recalled))
     _addressees_join(placed, events, items, hosts)
-    instructions = _instructions(text, events, items, placed, hosts)
+    shared: set[tuple[int, int]] = set()
+    instructions = _instructions(text, events, items, placed, hosts, shared)
     # regions paired in order with officials named in a list (listed.py) are each one's own
     paired = {r.listed_region.mention.normal for d in found for r in d.participants if r.listed_region}
     records = []
@@ -68,7 +71,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
         listed = draft.shared_with is not None or any(d.shared_with is draft for d in found) or (
             draft.grouped and draft.anchor.kind != "report")
         records.append(_meeting(doc_id, n, text, items, draft, start, end, content, published,
-                                instructions.get(id(draft), []), listed, paired))
+                                instructions.get(id(draft), []), listed, paired, shared))
     return records
 
 
@@ -143,7 +146,11 @@ def _first_mention(d: Draft, events: Sequence[Event], items: Sequence[Item], sta
 
 
 def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
-                  placed: Sequence[tuple[Draft, tuple[int, int, bool]]], hosts: Hosts) -> dict[int, list[Instruction]]:
+                  placed: Sequence[tuple[Draft, tuple[int, int, bool]]], hosts: Hosts,
+                  shared: Optional[set] = None) -> dict[int, list[Instruction]]:
+    """``shared`` collects the sentences of instructions given to several meetings at once
+    ("поручил акимам А-ской и Б-ской областей"): the regions they name are each one's own,
+    not every meeting's."""
     out: dict[int, list[Instruction]] = {}
     for ev in events:
         if ev.kind != INSTRUCTION or ev.clause is None:
@@ -154,11 +161,14 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
         draft = home[-1]
         group = [d for d, _ in placed if d is draft or d.shared_with is draft or draft.shared_with is d
                  or (draft.shared_with is not None and d.shared_with is draft.shared_with)]
-        addressee, target = None, draft
+        addressee, target, several = None, draft, []
         for rng in ev.recipient:
             role = roles_in(rng, items)
             if role.empty:
                 continue
+            several = _addressed_together(text, rng, items, placed, draft, group)
+            if several:
+                break
             for d in group:
                 for p in d.participants:
                     if _matches(role, p):
@@ -166,13 +176,48 @@ def _instructions(text: str, events: Sequence[Event], items: Sequence[Item],
             if addressee is None and role.person is not None:
                 addressee = entity_name(role.person, items)
             break
+        if not ev.recipient and ev.predicate[1] < ev.clause[0]:
+            # "поручил акимам областей не допустить ...", the dative the parse did not attach
+            several = _addressed_together(text, (ev.predicate[1], ev.clause[0]), items, placed, draft, group)
         if addressee is None and all(text[a:b].strip().lower() in PRONOUNS for a, b in ev.recipient):
             named = [_name(p, items) for p in target.participants if p.person is not None]
             addressee = named[0] if len(named) == 1 else None
         s, e = _trim(text, ev.clause[0], _clause_end(text, ev))
         if e - s < 3:
             continue
-        out.setdefault(id(target), []).append(Instruction(text=text[s:e], addressee=addressee, start=s, end=e))
+        if len(several) > 1 and shared is not None:
+            shared.add(ev.sentence)
+        for d, name in several or [(target, addressee)]:
+            out.setdefault(id(d), []).append(Instruction(text=text[s:e], addressee=name, start=s, end=e))
+    return out
+
+
+def _addressed_together(text: str, rng: tuple[int, int], items: Sequence[Item],
+                        placed: Sequence[tuple[Draft, tuple[int, int, bool]]], draft: Draft,
+                        group: Sequence[Draft]) -> list[tuple[Draft, Optional[str]]]:
+    """"Глава государства поручил акимам ...", closing separate meetings: one copy of
+    the instruction for each meeting whose official the plural post takes in, addressed
+    to that official.  The meetings are the run of grouped ones (separate meetings of an
+    announcement, officials received by one verb) that ends with the instruction's own."""
+    posts = plural_posts(sorted((it for it in items if it.mention.type == "position"
+                                 and rng[0] <= it.start < rng[1]), key=lambda it: it.start))
+    if not posts:
+        return []
+    order = [d for d, _ in placed]
+    run = []
+    for d in reversed(order[:order.index(draft) + 1]):
+        if d is not draft and not (d.grouped and d.host.name == draft.host.name):
+            break
+        run.insert(0, d)
+        if d.shared_with is None and not d.grouped:
+            break
+    run += [d for d in group if d not in run]
+    out = []
+    for d in sorted(run, key=order.index):
+        for role in d.participants:
+            person = _person(role, items, text)
+            if addressed(posts, items, person.position, person.region):
+                out.append((d, person.name))
     return out
 
 
@@ -211,15 +256,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _person(role: Role, items: Sequence[Item]) -> Person:
+def _person(role: Role, items: Sequence[Item], text: str = "") -> Person:
     ids = [it.mention.id for it in (role.person, role.position) if it is not None]
     name = entity_name(role.person, items) if role.person is not None else None
     position = role.position.mention.normal if role.position is not None else None
+    if position is None and (term := listed_president(name)) is not None:
+        position = term.position  # our President received abroad, named with no title
     region = region_in(role.position, items) if role.position is not None else None
     confident = True if role.person is None else role.person.span.data.get("name_confident", True)
     if role.person is not None and role.position is not None and name:
         name, position, confident = _given_name_in_post(role, items, name, position, confident)
         region = region if position == role.position.mention.normal else None
+    if text and role.position is not None and position == role.position.mention.normal:
+        # "заместителя Премьер-Министра – Министра сельского хозяйства": both posts are the position
+        chain = post_chain(text, role.position, items, role.person)
+        if len(chain) > 1:
+            position = chain_normal(chain)
+            ids += [it.mention.id for it in chain[1:]]
+            region = region or next(filter(None, (region_in(it, items) for it in chain[1:])), None)
     if position and len(position.split()) == 1 and region is None:
         # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
         for it in items:
@@ -246,8 +300,8 @@ def _person(role: Role, items: Sequence[Item]) -> Person:
 
 def _common_case(position: Optional[str]) -> Optional[str]:
     """'Аким Атырауской области' at a sentence start is 'аким Атырауской области'; titles
-    ('Премьер-министр', 'Глава государства') and abbreviations keep their capital."""
-    if not position or not position[:1].isupper() or title_kind(position):
+    ('Премьер-министр', 'Глава государства', 'Президент Франции') and abbreviations keep their capital."""
+    if not position or not position[:1].isupper() or title_kind(position) or foreign_kind(position):
         return position
     head = position.split()[0]
     if head.isupper() or any(c.isupper() for c in head[1:]):
@@ -282,11 +336,12 @@ def _given_name_in_post(role: Role, items: Sequence[Item], name: str, position: 
 
 def _meeting(doc_id: str, n: int, text: str, items: Sequence[Item], draft: Draft, start: int, end: int,
              content: bool, published: Optional[dt.date], instructions: list[Instruction],
-             listed: bool = False, paired: set = frozenset()) -> MeetingRecord:
-    inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate]
+             listed: bool = False, paired: set = frozenset(), shared: set = frozenset()) -> MeetingRecord:
+    inside = [it for it in items if start <= it.start and it.end <= end and not it.mention.boilerplate
+              and not (it.mention.type == "region" and any(a <= it.start and it.end <= b for a, b in shared))]
     if not content:
         inside = []
-    participants = [_person(r, items) for r in draft.participants]
+    participants = [_person(r, items, text) for r in draft.participants]
     facilities = [it for it in inside if it.mention.type == "facility"]
     # regions named in the posts of officials received by the same verb are theirs
     regions = stated_regions(inside, start, end, facilities) if content else []

@@ -29,7 +29,8 @@ from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
 from ..tag.morph import lemma
-from .host import first_president, listed_president, local_title_kind, president_on, terms, title_kind
+from .host import (first_president, foreign_country, foreign_kind, listed_president, local_title_kind,
+                   president_on, terms, title_kind)
 from .listed import pair_in_order
 from .participants import Item, entity_name
 
@@ -87,19 +88,20 @@ class Hosts:
         self.titled: dict[str, list[Item]] = {}
         people = [it for it in items if it.mention.type == "person" and not it.mention.boilerplate]
         titles = [it for it in items if it.mention.type == "position" and title_kind(it.mention.normal)]
+        # foreign heads the text names with their title ("Президент России Владимир Путин")
+        self.abroad: dict[str, list[Item]] = {}
+        self.abroad_titles: dict[str, str] = {}
+        for t in items:
+            if t.mention.type == "position" and foreign_kind(t.mention.normal):
+                for person in people:
+                    if _titled_by(text, t, person, people):
+                        self.abroad.setdefault(_title_key(t), []).append(person)
+                        self.abroad_titles.setdefault(_title_key(t), t.mention.normal or t.mention.text)
         for person in people:
-            kind = None
-            for t in titles:
-                if t.end < person.start - 3 or t.start > person.end + 3:
-                    continue
-                gap = text[t.end:person.start] if t.end <= person.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip(" ,–—-") == "":
-                    kind = title_kind(t.mention.normal)
-                gap = text[person.end:t.start] if person.end <= t.start else None
-                if gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"} and not any(
-                        0 <= q.start - t.end <= 3 and text[t.end:q.start].strip() == "" for q in people):
-                    # "X, Президент ..." (not "принимая X, президент Y поставил": the title is Y's)
-                    kind = kind or title_kind(t.mention.normal)
+            # a title right before the name wins over one right after it
+            before = [t for t in titles if t.end <= person.start and _titled_by(text, t, person, people)]
+            after = [t for t in titles if t.end > person.start and _titled_by(text, t, person, people)]
+            kind = title_kind((before[-1:] or after[:1] or [None])[0].mention.normal) if before or after else None
             term = listed_president(person.mention.normal)
             if kind is None and term is not None:
                 kind = "president"
@@ -129,6 +131,37 @@ class Hosts:
         # a President or Prime Minister who acts or is reported to ("Главе государства доложено")
         self.national = any(self._national(_agent_role(ev, items, text, self)) or any(
             self._national(roles_in(rng, items)) for rng in ev.recipient) for ev in events if not ev.recalled)
+
+    def is_foreign_head(self, role: Role) -> bool:
+        """A head of another country ("Президент России Владимир Путин", or a name the
+        text gives that title elsewhere)."""
+        if role.position is not None and foreign_kind(role.position.mention.normal):
+            return True
+        return role.person is not None and any(self._key(role.person) == self._key(p)
+                                               for ps in self.abroad.values() for p in ps)
+
+    def is_ours(self, role: Role) -> bool:
+        """One of Kazakhstan's heads, or an official whose post names Kazakhstan."""
+        if self.is_host(role):
+            return True
+        post = role.position.mention.normal if role.position is not None else ""
+        return bool(OURS.search(post or ""))
+
+    def foreign_person(self, role: Role) -> Person:
+        """A foreign head who receives: the name the text gives, never an assumed one."""
+        ids = [it.mention.id for it in (role.person, role.position) if it is not None]
+        position = role.position.mention.normal if role.position is not None else None
+        if role.person is not None:
+            if position is None:
+                titled = [k for k, ps in self.abroad.items() if any(self._key(role.person) == self._key(p) for p in ps)]
+                position = self.abroad_titles[titled[0]] if titled else None
+            return Person(name=entity_name(role.person, self.items), position=position, mention_ids=ids)
+        named = {self._key(p): p for p in self.abroad.get(_title_key(role.position), [])}
+        if len(named) == 1:
+            [person] = named.values()
+            return Person(name=entity_name(person, self.items), position=position,
+                          mention_ids=ids + [person.mention.id])
+        return Person(name=None, position=position, mention_ids=ids)
 
     @staticmethod
     def _key(it: Item) -> str:
@@ -202,6 +235,27 @@ class Hosts:
         if term is not None:
             return Person(name=term.name, position=position, name_inferred=True, mention_ids=ids)
         return Person(name=None, position=position, mention_ids=ids)
+
+
+OURS = re.compile(r"\b(?:Казахстан\w*|РК)\b")
+
+
+def _title_key(post: Item) -> str:
+    """A foreign head's title as its kind and country: "Президент РФ" and "Президент России"
+    are one title."""
+    title = post.mention.normal or post.mention.text
+    return f"{foreign_kind(title)}|{foreign_country(title)}"
+
+
+def _titled_by(text: str, title: Item, person: Item, people: Sequence[Item]) -> bool:
+    """"Президент России Владимир Путин", "Владимир Путин, Президент России": the
+    title right before the name, or right after it past a comma or a dash (not
+    "принимая X, президент Y поставил": the title is Y's)."""
+    if title.end <= person.start:
+        return len(text[title.end:person.start]) <= 3 and text[title.end:person.start].strip(" ,–—-") == ""
+    gap = text[person.end:title.start] if person.end <= title.start else None
+    return gap is not None and len(gap) <= 3 and gap.strip() in {",", "–", "—", "-"} and not any(
+        0 <= q.start - title.end <= 3 and text[title.end:q.start].strip() == "" for q in people)
 
 
 def _agent_role(ev: Event, items: Sequence[Item], text: str, hosts: Hosts) -> Role:
@@ -291,9 +345,10 @@ def listed_run(text: str, rng: Range, items: Sequence[Item]) -> Range:
 
 
 def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Role] = None,
-             text: str = "") -> list[Role]:
+             text: str = "", abroad: bool = False) -> list[Role]:
     """Who was received: people and posts, not the host himself, not a plural post
-    with no name ("встретился с работниками предприятия")."""
+    with no name ("встретился с работниками предприятия").  ``abroad``: the host is a
+    foreign head, and our own President received is a participant."""
     out = []
     ranges = ev.patient
     if text and ev.kind == RECEPTION:
@@ -303,7 +358,7 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
         for role in roles_all(rng, items):
             if role.empty or (agent is not None and _same(role, agent)):
                 continue
-            if hosts.is_head_of_state(role) and not _foreign_head(role, items, ev):
+            if hosts.is_head_of_state(role) and not abroad and not _foreign_head(role, items, ev):
                 continue
             if role.person is None and role.position is not None and _plural(role.position):
                 continue
@@ -343,15 +398,20 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         if ev.kind not in MEETING_KINDS or ev.recalled:
             continue
         agent = _agent_role(ev, items, text, hosts)
-        if agent.empty or not hosts.is_host(agent):
+        if agent.empty:
             continue
-        found = patients(ev, items, hosts, agent, text)
+        abroad = not hosts.is_host(agent)
+        if abroad and not hosts.is_foreign_head(agent):
+            continue
+        found = patients(ev, items, hosts, agent, text, abroad)
+        if abroad and not any(hosts.is_ours(r) for r in found):
+            continue  # a foreign head receiving his own officials is no meeting of ours
         if ev.kind == VISIT:
             if not trip and not any(r[0] <= f.start and f.end <= r[1] for r in ev.patient for f in facilities):
                 continue
         elif ev.kind == RECEPTION and not found and not set(ev.objects) & REPORT_NOUNS and not ev.plural_patient:
             continue  # "заслушал отчет о ...": the one who reports is the participant
-        host = hosts.person(agent)
+        host = hosts.foreign_person(agent) if abroad else hosts.person(agent)
         current = out[-1] if out else None
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
                 current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):

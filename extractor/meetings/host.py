@@ -48,6 +48,53 @@ def _table() -> tuple[dict[str, str], tuple[Term, ...], dict[str, str]]:
     return titles, tuple(terms), local
 
 
+@lru_cache(maxsize=1)
+def _abroad() -> dict[str, str]:
+    """Heads' titles found only abroad ("канцлер", "председатель КНР")."""
+    return {parts[1]: parts[2] for parts in (line.split("\t") for line in word_list("heads_of_state.tsv"))
+            if parts[0] == "abroad"}
+
+
+def _longest_title(low: str, titles: dict[str, str]) -> Optional[tuple[str, str]]:
+    best = None
+    for title, kind in titles.items():
+        if low == title or low.startswith(title + " "):
+            if best is None or len(title) > len(best[0]):
+                best = (title, kind)
+    return best
+
+
+@lru_cache(maxsize=512)
+def _country(position: str) -> Optional[str]:
+    """The country a post names ("Президент России" -> "Россия"), by the gazetteer."""
+    from ..entities.regions import place_mentions
+    from ..text.segment import Sentence
+
+    for span in place_mentions(position, [Sentence(0, len(position), position)]):
+        if span.data.get("kind") == "country":
+            return span.normal
+    return "?" if FOREIGN.search(position) else None
+
+
+def foreign_country(position: Optional[str]) -> Optional[str]:
+    """The other country a post names ("Президент РФ" -> "Россия"), or None."""
+    country = _country(position) if position else None
+    return None if country == "Казахстан" else country
+
+
+def foreign_kind(position: Optional[str]) -> Optional[str]:
+    """'Президент России' -> 'president', 'Премьер-министр Турции' -> 'head_of_government',
+    'Федеральный канцлер Германии' -> 'head_of_government': a head of another country.
+    With no country named ('Президент', 'канцлер') it is no foreign head."""
+    if not position:
+        return None
+    if foreign_country(position) is None:
+        return None
+    low = " ".join(position.lower().replace("ё", "е").split())
+    best = _longest_title(low, {**_table()[0], **_abroad()})
+    return best[1] if best else None
+
+
 def title_kind(position: Optional[str]) -> Optional[str]:
     """'Глава государства' -> 'president', 'Премьер-министр РК' -> 'head_of_government'; a
     foreign President ('Президент Турции') is no host of ours."""
@@ -66,11 +113,7 @@ def local_title_kind(position: Optional[str]) -> Optional[str]:
 
 def _best_title(position: str, titles: dict[str, str]) -> Optional[str]:
     low = " ".join(position.lower().replace("ё", "е").split())
-    best = None
-    for title, kind in titles.items():
-        if low == title or low.startswith(title + " "):
-            if best is None or len(title) > len(best[0]):
-                best = (title, kind)
+    best = _longest_title(low, titles)
     if best and best[0] == "президент" and len(low.split()) > 1 and not re.search(
             r"\b(?:казахстан\w*|рк|республики)\b", low):
         return None  # "президент компании", "президент федерации"
@@ -103,8 +146,9 @@ def first_president() -> Optional[Term]:
 
 
 def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
-    """Does the report name anyone who may host: a title of ours, or a name the terms table lists?"""
-    if any(title_kind(normal) or local_title_kind(normal) for normal in positions):
+    """Does the report name anyone who may host: a title of ours (a local one too), a foreign
+    head's, or a name the terms table lists?"""
+    if any(title_kind(normal) or local_title_kind(normal) or foreign_kind(normal) for normal in positions):
         return True
     low = text[start:end].lower()
     return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])

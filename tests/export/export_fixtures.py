@@ -24,7 +24,7 @@ def write_run(folder: Path, docs) -> Path:
 
 @pytest.fixture(scope="session")
 def real_out(tmp_path_factory) -> Path:
-    """`extractor run` over seeds/ and tests/data/reports (one worker, in process)."""
+    """`extractor run` over seeds/ and tests/data/reports (one worker)."""
     from extractor.batch import run_batch
 
     out = tmp_path_factory.mktemp("real") / "out"

@@ -22,7 +22,8 @@ def cli(*args):
 def test_run_writes_people_jsonl(real_out):
     lines = [json.loads(l) for l in (real_out / "people.jsonl").read_text(encoding="utf-8").splitlines()]
     names = {p["name"]: p for p in lines}
-    assert names["Касым-Жомарт Токаев"]["hosted"] == names["Касым-Жомарт Токаев"]["meetings"] >= 15
+    # he hosts every meeting he is in but one: received by a foreign President (n66)
+    assert names["Касым-Жомарт Токаев"]["hosted"] == names["Касым-Жомарт Токаев"]["meetings"] - 1 >= 15
     assert [t["position"] for t in names["Ермаганбет Булекпаев"]["timeline"]] == ["аким Карагандинской области"]
     assert len({p["id"] for p in lines}) == len(lines)
     assert json.loads((real_out / "run.json").read_text(encoding="utf-8"))["counts"]["people"] == len(lines)
