@@ -388,6 +388,22 @@ def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):
     return Span(start, end, "position", surface, normal=normal_position(tokens, surface), source="grammar")
 
 
+def _second_post(tokens, head_end: int):
+    """Index of a second post head joined by "и" in the same case as the first head
+    ("председателя совета директоров и президента компании"), or None: "и" then a genitive
+    that is no post ("министра энергетики и минеральных ресурсов") is the scope going on."""
+    head_cases = {str(f.raw.tag.case) for f in getattr(tokens[head_end], "forms", None) or []
+                  if f.raw is not None and f.raw.tag.case}
+    for k in range(head_end + 2, len(tokens) - 1):
+        if tokens[k].value != "и" or not _is_head_noun(tokens[k + 1]):
+            continue
+        cases = {str(f.raw.tag.case) for f in getattr(tokens[k + 1], "forms", None) or []
+                 if f.raw is not None and f.raw.tag.case and f.normalized in lexicon()[0]}
+        if head_cases & cases and "nomn" not in head_cases:
+            return k + 1
+    return None
+
+
 def normal_position(tokens, surface: str) -> str:
     """Head group in the nominative, scope as written: 'акима области' -> 'аким области'."""
     single, hyphenated = lexicon()
@@ -401,6 +417,11 @@ def normal_position(tokens, surface: str) -> str:
            and tokens[head_end].span.stop == tokens[head_end + 1].span.start
            and tokens[head_end + 1].span.stop == tokens[head_end + 2].span.start):
         head_end += 2
+    second = _second_post(tokens, head_end)
+    if second is not None:  # "председателя совета директоров и президента компании": two posts
+        cut = tokens[second].span.start - tokens[0].span.start
+        first = normal_position(tokens[:second - 1], surface[:tokens[second - 2].span.stop - tokens[0].span.start])
+        return first + " и " + normal_position(tokens[second:], surface[cut:])
     head_text = surface[: tokens[head_end].span.stop - tokens[0].span.start]
     rest = surface[len(head_text):]
     head_normal = phrase(head_text)
