@@ -718,7 +718,7 @@ doc("n71_post_then_quoted_body_then_name", "2016-07-12", """Назарбаев �
     # the quoted name of the body stands between the post and the name of its holder;
     # the parse does not hang the name under the post
     M(N, [P("Марат Нургалиев", "директор Национального центра космических исследований Республики Казахстан «Гарыш»")],
-      [I("ряд конкретных поручений", None)]),
+      [I("ряд конкретных поручений", "Марат Нургалиев")]),
 ])
 
 doc("n72_two_posts_joined_by_and", "2018-04-03", """Президент Казахстана Нурсултан Назарбаев принял председателя совета директоров и президента компании «Алтын Дала» Сергея Абрамова.
@@ -740,7 +740,7 @@ doc("n73_adjunct_meeting_indeclinable_given_name", "2017-11-21", """Новую �
     # the name of the akim, indeclinable given name first, stands right after his post;
     # his report later in the text is the same meeting
     M(N, [P("Бекболды Жумабаев", "аким Кызылординской области", "Кызылординская область")],
-      [I("ряд поручений", None)], ["Кызылординская область"]),
+      [I("ряд поручений", "Бекболды Жумабаев")], ["Кызылординская область"]),
 ])
 
 doc("n74_chinese_names", "2019-04-25", """Елбасы провел встречи с гостями из Китая
