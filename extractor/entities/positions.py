@@ -123,8 +123,45 @@ def _hyphenated_genitive():
     return or_(*options)
 
 
+class case_word(Predicate):
+    """A noun (or, with ``adjective``, an adjective / participle) that can be in ``case``
+    and is no personal name; a noun may not be a frame of the sentence ("по итогам")."""
+
+    def __init__(self, case, adjective=False):
+        self.case, self.adjective = case, adjective
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", None) or []
+        if forms and forms[0].grams.values & {"PREP", "CONJ", "PRCL", "NPRO", "INFN", "VERB"}:
+            return False
+        pos = {"ADJF", "PRTF", "NUMR"} if self.adjective else {"NOUN"}
+        ok = [f for f in forms if self.case in f.grams.values and f.grams.values & pos
+              and not f.grams.values & genitive_word.NAMES]
+        if self.adjective:
+            return bool(ok)
+        return bool(ok) and not any(f.normalized in _frames() for f in ok)
+
+
+@lru_cache(maxsize=1)
+def _frames() -> frozenset:
+    return frozenset(word_list("prepositional_frames.txt"))
+
+
+def _case_group(case):
+    return rule(case_word(case, adjective=True).repeatable(max=3).optional(), case_word(case))
+
+
+# "по делам спорта", "по контролю за исполнением бюджета", "по делам государственной службы
+# и противодействию коррупции": the domain of a post or of the body it heads
+_GENITIVE_TAIL = or_(rule(GENITIVE), rule(ABBREVIATION)).repeatable(max=4).optional()
+DOMAIN = rule(
+    eq("по"), _case_group("datv"), _GENITIVE_TAIL,
+    rule(eq("и"), _case_group("datv"), _GENITIVE_TAIL).optional(),
+    rule(eq("за"), _case_group("ablt"), _GENITIVE_TAIL).optional(),
+)
+
 SCOPE_WORD = or_(_hyphenated_genitive(), rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
-                 rule(eq("и"), GENITIVE))
+                 rule(eq("и"), GENITIVE), DOMAIN)
 SCOPE = SCOPE_WORD.repeatable(max=7)
 
 

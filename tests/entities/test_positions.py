@@ -85,3 +85,33 @@ def test_a_place_elsewhere_is_no_scope():
     text = "Аким рассказал, что в Восточно-Казахстанской области построят школу."
     segments = blocks(text, sentences(text))
     assert [s.text for s in extract_positions(text, segments, [], place_mentions(text, segments))] == ["Аким"]
+
+
+# the domain of a post or of the body it heads: "по" + a dative group, its genitives, a
+# second dative after "и", an instrumental after "за"; the name still ends the scope
+@pytest.mark.parametrize("text, names, expected", [
+    ("Президент принял председателя комитета по надзору за рынком ценных бумаг Айдоса Кенжина.",
+     ["Айдоса Кенжина"],
+     ("председателя комитета по надзору за рынком ценных бумаг",
+      "председатель комитета по надзору за рынком ценных бумаг")),
+    ("Глава государства принял председателя Агентства по делам молодежи и развитию спорта Алию Сейтову.",
+     ["Алию Сейтову"],
+     ("председателя Агентства по делам молодежи и развитию спорта",
+      "председатель Агентства по делам молодежи и развитию спорта")),
+    ("Помощник Президента по экономическим вопросам Нуржан Омаров провел брифинг.", ["Нуржан Омаров"],
+     ("Помощник Президента по экономическим вопросам", "Помощник Президента по экономическим вопросам")),
+    ("Выступил советник по национальной безопасности.", [],
+     ("советник по национальной безопасности", "советник по национальной безопасности")),
+])
+def test_domain_scope(text, names, expected):
+    assert expected in positions(text, names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frame of the sentence after "по" is no domain
+    ("Аким области по итогам встречи поручил ускорить ремонт.", "Аким области"),
+    ("Министр энергетики по словам журналистов покинул зал.", "Министр энергетики"),
+    ("Аким города по поручению Президента встретился с жителями.", "Аким города"),
+])
+def test_frame_after_po_is_no_scope(text, expected):
+    assert expected in [t for t, _ in positions(text)]
