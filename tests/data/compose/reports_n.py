@@ -785,6 +785,7 @@ OPTIONAL = {
     "n59_separate_meetings_names_in_order": ([], [("date", "за десять месяцев")]),
     "n60_akim_receives_citizens": ([], [("date", "в двухнедельный срок")]),
     "n64_regional_paper_capitals": ([], [("date", "до конца августа")]),
+    "n75_post_with_domain_po": ([], [("date", "прошлого года")]),
 }
 
 
