@@ -123,6 +123,15 @@ def _hyphenated_genitive():
     return or_(*options)
 
 
+class compound_stem(Predicate):
+    """The first half of a compound adjective the tokenizer splits at its hyphen:
+    "жилищно-коммунального", "научно-исследовательского", "финансово-экономического"."""
+
+    def __call__(self, token):
+        value = getattr(token, "value", "")
+        return token.type == "RU" and len(value) > 3 and value[-1] in "оеи" and value.islower()
+
+
 class case_word(Predicate):
     """A noun (or, with ``adjective``, an adjective / participle) that can be in ``case``
     and is no personal name; a noun may not be a frame of the sentence ("по итогам")."""
@@ -153,15 +162,19 @@ def _case_group(case):
 
 # "по делам спорта", "по контролю за исполнением бюджета", "по делам государственной службы
 # и противодействию коррупции": the domain of a post or of the body it heads
-_GENITIVE_TAIL = or_(rule(GENITIVE), rule(ABBREVIATION)).repeatable(max=4).optional()
+_GENITIVE_TAIL = or_(rule(GENITIVE), rule(ABBREVIATION), rule(eq("и"), GENITIVE),
+                    rule(compound_stem(), eq("-"), GENITIVE)).repeatable(max=4).optional()
 DOMAIN = rule(
     eq("по"), _case_group("datv"), _GENITIVE_TAIL,
     rule(eq("и"), _case_group("datv"), _GENITIVE_TAIL).optional(),
     rule(eq("за"), _case_group("ablt"), _GENITIVE_TAIL).optional(),
 )
 
+# "жилищно-коммунального хозяйства": the two halves and the genitive they agree with
+COMPOUND = rule(compound_stem(), eq("-"), GENITIVE)
+
 SCOPE_WORD = or_(_hyphenated_genitive(), rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
-                 rule(eq("и"), GENITIVE), DOMAIN)
+                 rule(eq("и"), GENITIVE), DOMAIN, COMPOUND, rule(eq("и"), COMPOUND))
 SCOPE = SCOPE_WORD.repeatable(max=7)
 
 

@@ -115,3 +115,18 @@ def test_domain_scope(text, names, expected):
 ])
 def test_frame_after_po_is_no_scope(text, expected):
     assert expected in [t for t, _ in positions(text)]
+
+
+# a compound adjective the tokenizer splits at its hyphen stays in the scope
+@pytest.mark.parametrize("text, expected", [
+    ("Президент принял министра финансово-экономического планирования Серика Ахметова.",
+     ("министра финансово-экономического планирования", "министр финансово-экономического планирования")),
+    ("Глава государства принял директора научно-исследовательского института Асель Нурову.",
+     ("директора научно-исследовательского института", "директор научно-исследовательского института")),
+    ("принял председателя Комитета по делам строительства и жилищно-коммунального хозяйства Марата Ибраева",
+     ("председателя Комитета по делам строительства и жилищно-коммунального хозяйства",
+      "председатель Комитета по делам строительства и жилищно-коммунального хозяйства")),
+])
+def test_split_compound_adjective_in_scope(text, expected):
+    name = " ".join(text.rstrip(".").split()[-2:])
+    assert expected in positions(text, [name])
