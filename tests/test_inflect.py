@@ -96,3 +96,20 @@ def test_accusative_of_a_man_received(text, case, normal):
 ])
 def test_surname_in_capitals(text, normal):
     assert person_name(text) == normal
+
+
+# Chinese names (Palladius): the surname first never declines; a given name in "н" does,
+# one ending in a vowel does not; a Kazakh given name in -ы before a man's surname in the
+# instrumental or dative is its own nominative
+@pytest.mark.parametrize("text, case, normal", [
+    ("Ли Цяном", "ablt", "Ли Цян"),
+    ("Хань Чжэна", "accs", "Хань Чжэн"),
+    ("Си Цзиньпину", "datv", "Си Цзиньпин"),
+    ("Чжао Лэцзи", "accs", "Чжао Лэцзи"),
+    ("Ли Чжаньшу", "accs", "Ли Чжаньшу"),
+    ("Бекболды Жумабаевым", "ablt", "Бекболды Жумабаев"),
+    ("Бекболды Жумабаеву", "datv", "Бекболды Жумабаев"),
+])
+def test_foreign_and_indeclinable_given_names(text, case, normal):
+    assert person_name(text, case) == normal
+

@@ -138,7 +138,8 @@ def checked_person_name(text: str, case: Optional[str] = None) -> tuple[str, boo
     if any(_NON_WORD.search(w) and not _NON_WORD.search(s) for w, s in zip(words, surface)):
         return text, False
     confident = True
-    if len(words) == 2 and words[0] == surface[0] and words[1] != surface[1] and _unknown_declined(surface[0]):
+    if len(words) == 2 and words[0] == surface[0] and words[1] != surface[1] and _unknown_declined(surface[0]) \
+            and not _bare_before_masculine(surface[0], surface[1]):
         # "Гульшаре Абдыкаликовой": the surname declines, the given name may or may not
         # ("Сауле" does not, "Гульшара" does); the dictionary does not know it: the
         # surface stays, flagged
@@ -151,6 +152,13 @@ def checked_person_name(text: str, case: Optional[str] = None) -> tuple[str, boo
         if not confident and len(surface) > 1 and not re.search(r"(?:ом|ем|у|ю|е|а|я)$", surface[0]):
             confident = True  # "Акмарал Альназарову": a woman's name, the surname declines
     return name, confident
+
+
+def _bare_before_masculine(given: str, surname: str) -> bool:
+    """"Бекболды Жумабаевым", "Ералы Тугжанову": a man's surname in the instrumental or
+    dative; a given name in -а would end in -ой / -е there, so one in -ы / -и is its own
+    nominative (a Kazakh name that does not decline)."""
+    return bool(re.search(r"[ыи]$", given.lower()) and re.search(r"(?:ов|ев|ёв|ин|ын)(?:ым|у)$", surname.lower()))
 
 
 def _unknown_declined(word: str) -> bool:
@@ -183,10 +191,10 @@ def _person_name(text: str, case: Optional[str]) -> str:
                 k += 1
         return " ".join(out)
     words = _WORD.findall(text)
-    from .names import INDECLINABLE, two_part_name
+    from .names import INDECLINABLE, chinese_name, two_part_name
 
     if len(words) == 2 and all(_CYRILLIC.search(w) and not w.endswith(".") for w in words):
-        by_rule = two_part_name(*words, case=case)
+        by_rule = chinese_name(*words, case=case) or two_part_name(*words, case=case)
         if by_rule is not None:
             return by_rule
     declinable = [w for w in words if _CYRILLIC.search(w) and not w.endswith(".")]

@@ -122,3 +122,32 @@ def common_word_only(word: str) -> bool:
 
 def given_name(word: str) -> bool:
     return any("Name" in p.tag for p in known_parses(word))
+
+
+# Chinese names in the Russian (Palladius) transcription: "Си Цзиньпин", "Ли Чжаньшу",
+# "Лю Гочжун".  The surname comes first and is one syllable; every syllable ends in a
+# vowel, "н" or "нь" (or "й" of a diphthong).  A given name ending in "н" declines like a
+# masculine noun (Си Цзиньпина, Лю Гочжуном); one ending in a vowel does not (Ли Чжаньшу).
+_SYLLABLE = r"(?:цз|чж|сь|[бпмфдтнлгкхцсчшжрв])?(?:[аоуэиыяею]{1,3})(?:нь|н|й)?"
+_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}", re.IGNORECASE)
+_ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
+_PALLADIUS_CLUSTER = re.compile(r"цз|чж|сю|сян|ця|цю|жэ|чэ|шэ|цзы|эй|оу|уэ|юэ|ао", re.IGNORECASE)
+_CASE_ENDINGS = {"gent": ("а",), "accs": ("а",), "datv": ("у",), "ablt": ("ом",), "loct": ("е",)}
+
+
+def chinese_name(surname: str, given: str, case: Optional[str] = None) -> Optional[str]:
+    """Nominative of a Chinese 'surname given' pair, or None when the words are not
+    Palladius syllables.  The given name loses a case ending only where what is left
+    ends in "н" (a stem the ending was added to): "Гочжуна" (accusative) -> "Гочжун";
+    "Чжаньшу" keeps its "у" ("Чжаньш" is no syllable); "Гочжуном" -> "Гочжун" in any case."""
+    bare = given[:-2] if given.lower().endswith("ом") else given
+    if not (_ONE_SYLLABLE.fullmatch(surname) and len(surname) <= 4 and _SYLLABLES.fullmatch(bare)):
+        return None
+    if not (_PALLADIUS_CLUSTER.search(given) or _PALLADIUS_CLUSTER.search(surname)):
+        return None
+    endings = ("ом",) + (_CASE_ENDINGS.get(case or "", ()) if case != "nomn" else ())
+    for ending in endings:
+        stem = given[: -len(ending)]
+        if given.lower().endswith(ending) and stem.lower().endswith("н") and _SYLLABLES.fullmatch(stem):
+            return f"{surname} {stem}"
+    return f"{surname} {given}"

@@ -432,7 +432,7 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
     tagger gives them in context (an apposition takes its head noun's case:
     "акима области Болата Бакауова" is genitive/accusative like "акима")."""
     from .inflect import UD_CASES, checked_person_name
-    from .names import INDECLINABLE
+    from .names import INDECLINABLE, chinese_name
 
     people = [s for s in spans if s.type == "person"]
     if not people or not parsed:
@@ -455,6 +455,8 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
                 case = max(set(cases), key=cases.count) if cases else None
             case = UD_CASES.get(case)
             informative = [w for w in span.text.split() if not INDECLINABLE.search(w)]
+            if len(informative) == 2 and chinese_name(*informative) is not None:
+                informative = informative[1:]  # "Лю Гочжуна": the surname first never declines
             if case and informative and not _has_case(informative[0], case):
                 case = None  # the tagger's case is one the word cannot take ("Берика" is no nominative)
             name, confident = checked_person_name(span.text, case)

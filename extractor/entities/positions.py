@@ -123,8 +123,58 @@ def _hyphenated_genitive():
     return or_(*options)
 
 
+class compound_stem(Predicate):
+    """The first half of a compound adjective the tokenizer splits at its hyphen:
+    "жилищно-коммунального", "научно-исследовательского", "финансово-экономического"."""
+
+    def __call__(self, token):
+        value = getattr(token, "value", "")
+        return token.type == "RU" and len(value) > 3 and value[-1] in "оеи" and value.islower()
+
+
+class case_word(Predicate):
+    """A noun (or, with ``adjective``, an adjective / participle) that can be in ``case``
+    and is no personal name; a noun may not be a frame of the sentence ("по итогам")."""
+
+    def __init__(self, case, adjective=False):
+        self.case, self.adjective = case, adjective
+
+    def __call__(self, token):
+        forms = getattr(token, "forms", None) or []
+        if forms and forms[0].grams.values & {"PREP", "CONJ", "PRCL", "NPRO", "INFN", "VERB"}:
+            return False
+        pos = {"ADJF", "PRTF", "NUMR"} if self.adjective else {"NOUN"}
+        ok = [f for f in forms if self.case in f.grams.values and f.grams.values & pos
+              and not f.grams.values & genitive_word.NAMES]
+        if self.adjective:
+            return bool(ok)
+        return bool(ok) and not any(f.normalized in _frames() for f in ok)
+
+
+@lru_cache(maxsize=1)
+def _frames() -> frozenset:
+    return frozenset(word_list("prepositional_frames.txt"))
+
+
+def _case_group(case):
+    return rule(case_word(case, adjective=True).repeatable(max=3).optional(), case_word(case))
+
+
+# "по делам спорта", "по контролю за исполнением бюджета", "по делам государственной службы
+# и противодействию коррупции": the domain of a post or of the body it heads
+_GENITIVE_TAIL = or_(rule(GENITIVE), rule(ABBREVIATION), rule(eq("и"), GENITIVE),
+                    rule(compound_stem(), eq("-"), GENITIVE)).repeatable(max=4).optional()
+DOMAIN = rule(
+    eq("по"), _case_group("datv"), _GENITIVE_TAIL,
+    rule(eq("и"), _case_group("datv"), _GENITIVE_TAIL).optional(),
+    rule(eq("за"), _case_group("ablt"), _GENITIVE_TAIL).optional(),
+)
+
+# "жилищно-коммунального хозяйства": the two halves and the genitive they agree with
+COMPOUND = rule(compound_stem(), eq("-"), GENITIVE)
+
 SCOPE_WORD = or_(_hyphenated_genitive(), rule(GENITIVE), rule(ABBREVIATION), rule(LATIN_NAME), QUOTED,
-                 rule(eq("и"), GENITIVE))
+                 rule(eq("и"), GENITIVE), DOMAIN, COMPOUND, rule(eq("и"), COMPOUND))
 SCOPE = SCOPE_WORD.repeatable(max=7)
 
 
@@ -388,6 +438,22 @@ def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):
     return Span(start, end, "position", surface, normal=normal_position(tokens, surface), source="grammar")
 
 
+def _second_post(tokens, head_end: int):
+    """Index of a second post head joined by "и" in the same case as the first head
+    ("председателя совета директоров и президента компании"), or None: "и" then a genitive
+    that is no post ("министра энергетики и минеральных ресурсов") is the scope going on."""
+    head_cases = {str(f.raw.tag.case) for f in getattr(tokens[head_end], "forms", None) or []
+                  if f.raw is not None and f.raw.tag.case}
+    for k in range(head_end + 2, len(tokens) - 1):
+        if tokens[k].value != "и" or not _is_head_noun(tokens[k + 1]):
+            continue
+        cases = {str(f.raw.tag.case) for f in getattr(tokens[k + 1], "forms", None) or []
+                 if f.raw is not None and f.raw.tag.case and f.normalized in lexicon()[0]}
+        if head_cases & cases and "nomn" not in head_cases:
+            return k + 1
+    return None
+
+
 def normal_position(tokens, surface: str) -> str:
     """Head group in the nominative, scope as written: 'акима области' -> 'аким области'."""
     single, hyphenated = lexicon()
@@ -401,6 +467,11 @@ def normal_position(tokens, surface: str) -> str:
            and tokens[head_end].span.stop == tokens[head_end + 1].span.start
            and tokens[head_end + 1].span.stop == tokens[head_end + 2].span.start):
         head_end += 2
+    second = _second_post(tokens, head_end)
+    if second is not None:  # "председателя совета директоров и президента компании": two posts
+        cut = tokens[second].span.start - tokens[0].span.start
+        first = normal_position(tokens[:second - 1], surface[:tokens[second - 2].span.stop - tokens[0].span.start])
+        return first + " и " + normal_position(tokens[second:], surface[cut:])
     head_text = surface[: tokens[head_end].span.stop - tokens[0].span.start]
     rest = surface[len(head_text):]
     head_normal = phrase(head_text)

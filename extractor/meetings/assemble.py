@@ -18,7 +18,7 @@ from ..records import Facility, Figure, Instruction, MeetingRecord, Mention, Per
 from ..spans import Span
 from ..text.segment import Sentence
 from .addressees import addressed, plural_posts
-from .compound import chain_normal, post_chain
+from .compound import chain_normal, post_chain, quoted_after
 from .events import Draft, Hosts, Role, drafts, recalled_starts, roles_in
 from .host import foreign_kind, listed_president, title_kind
 from .participants import REGIONAL_POSTS, Item, entity_name, inferred_region, region_in, regional, sentence_of, stated_regions
@@ -271,9 +271,12 @@ def _person(role: Role, items: Sequence[Item], text: str = "") -> Person:
         # "заместителя Премьер-Министра – Министра сельского хозяйства": both posts are the position
         chain = post_chain(text, role.position, items, role.person)
         if len(chain) > 1:
-            position = chain_normal(chain)
+            position = chain_normal(chain, text)
             ids += [it.mention.id for it in chain[1:]]
             region = region or next(filter(None, (region_in(it, items) for it in chain[1:])), None)
+        quoted = quoted_after(text, chain[-1], role.person)
+        if quoted and position:
+            position = f"{position} {quoted}"  # "директор службы «Сырбар» Габит Байжанов"
     if position and len(position.split()) == 1 and region is None:
         # "акима Восточно-Казахстанской области" where the post grammar kept only "аким"
         for it in items:

@@ -1,5 +1,11 @@
 """A double post joined by a dash: "заместитель Премьер-Министра – Министр сельского
-хозяйства", "вице-министр — исполняющий обязанности министра".
+хозяйства", "вице-министр — исполняющий обязанности министра"; or by "и" right before
+the one name both posts belong to: "председателем совета директоров и главным
+исполнительным директором компании X Джоном Смитом" (one official, two posts).
+
+The name of the one who holds a post stands right after it, or past the quoted name of
+the body the post is in ("директором службы «Сырбар» Габитом Байжановым"), and the
+parse does not always hang it under the post (see :func:`named_after`).
 
 The post grammar stops at the dash, and NEREL marks each half as a post of its own,
 so the mentions stay as they are; an official's *position* in a record is the whole
@@ -15,6 +21,42 @@ from .participants import Item
 # a dash with a space on each side ("–", "—", or a hyphen typed for one); a hyphen inside
 # a word ("Премьер-Министра") is part of that word
 JOIN = re.compile(r"[ \t\u00a0]+[–—‐‑-][ \t\u00a0]+")
+AND = re.compile(r"[ \t\u00a0]+и[ \t\u00a0]+")
+# between a post and its holder's name: spaces, or a quoted name of the body the post is in
+APPOSITION = re.compile(r"[ \t\u00a0]*(?:(?P<quoted>[«\"„“][^«»\"„“\n]{1,60}[»\"“”])[ \t\u00a0]*)?")
+
+
+def named_after(text: str, post: Item, items: Sequence[Item]) -> Optional[Item]:
+    """The person named right after ``post`` (an apposition): only spaces between them,
+    or the quoted name of a body ("«Сырбар»")."""
+    gap = APPOSITION.match(text, post.end)
+    if gap is None or gap.end() == post.end and post.end < len(text) and not text[post.end].isspace():
+        return None
+    return next((it for it in items if it.mention.type == "person" and it.start == gap.end()
+                 and not it.mention.boilerplate), None)
+
+
+def quoted_after(text: str, post: Item, person: Optional[Item]) -> str:
+    """The quoted body name between a post and its holder's name, or ''."""
+    gap = APPOSITION.match(text, post.end)
+    if gap is None or not gap.group("quoted") or person is None or gap.end() != person.start:
+        return ""
+    return gap.group("quoted")
+
+
+def joined_post(text: str, post: Item, items: Sequence[Item]) -> Optional[tuple[Item, Item]]:
+    """"председателем совета директоров | и | главным директором компании X Джоном Смитом":
+    the post after "и" and the name right after it, when ``post`` itself has no name."""
+    gap = AND.match(text, post.end)
+    if gap is None:
+        return None
+    after = [it for it in items if it.mention.type == "position" and it.start == gap.end()
+             and not it.mention.boilerplate]
+    for following in sorted(after, key=lambda it: -it.end):
+        person = named_after(text, following, items)
+        if person is not None:
+            return following, person
+    return None
 
 
 def post_chain(text: str, post: Item, items: Sequence[Item], person: Optional[Item] = None) -> list[Item]:
@@ -25,6 +67,9 @@ def post_chain(text: str, post: Item, items: Sequence[Item], person: Optional[It
         last = chain[-1]
         gap = JOIN.match(text, last.end)
         if gap is None:
+            joined = joined_post(text, last, items) if person is not None else None
+            if joined is not None and joined[1] is person and not any(it is joined[0] for it in chain):
+                chain.append(joined[0])  # "... и главным директором X" right before the name
             break
         after = [it for it in items if it.mention.type == "position" and it.start == gap.end()
                  and not it.mention.boilerplate]
@@ -39,8 +84,15 @@ def post_chain(text: str, post: Item, items: Sequence[Item], person: Optional[It
     return chain
 
 
-def chain_normal(chain: Sequence[Item]) -> Optional[str]:
+def chain_normal(chain: Sequence[Item], text: str = "") -> Optional[str]:
     """'заместитель Премьер-Министра – Министр сельского хозяйства': each post in its
-    normal form, joined by an en dash."""
-    parts = [it.mention.normal or it.mention.text for it in chain]
-    return " – ".join(p for p in parts if p) or None
+    normal form, joined by an en dash (by "и" where the text joins them so)."""
+    out = ""
+    for k, it in enumerate(chain):
+        part = it.mention.normal or it.mention.text
+        if not part:
+            continue
+        if out:
+            out += " и " if text and AND.fullmatch(text, chain[k - 1].end, it.start) else " – "
+        out += part
+    return out or None

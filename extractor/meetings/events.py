@@ -31,6 +31,7 @@ from ..records import Person
 from ..tag.morph import lemma
 from .host import (first_president, foreign_country, foreign_kind, listed_president, local_title_kind,
                    president_on, terms, title_kind)
+from .compound import joined_post, named_after
 from .listed import pair_in_order
 from .participants import Item, entity_name
 
@@ -364,6 +365,26 @@ def patients(ev: Event, items: Sequence[Item], hosts: Hosts, agent: Optional[Rol
                 continue
             if any(_same(role, r) for r in out):
                 continue  # two objects of the parse covering one phrase
+            out.append(role)
+    return _named_posts(text, out, items) if text else out
+
+
+def _named_posts(text: str, roles: list[Role], items: Sequence[Item]) -> list[Role]:
+    """A post whose holder the parse left out of the phrase: the name right after it
+    ("с акимом области Ералы Тугжановым", "директором службы «Сырбар» Габитом
+    Байжановым"), or after the second of two posts "и" joins ("председателем совета
+    директоров и главным директором компании Джоном Смитом": one official)."""
+    for role in roles:
+        if role.person is not None or role.position is None or role.named is not None:
+            continue
+        person = named_after(text, role.position, items)
+        if person is None and (joined := joined_post(text, role.position, items)) is not None:
+            person = joined[1]
+        if person is not None:
+            role.person = person
+    out: list[Role] = []
+    for role in roles:
+        if not any(_same(role, r) for r in out):
             out.append(role)
     return out
 
