@@ -467,5 +467,6 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
 def _has_case(word: str, case: str) -> bool:
     from ..tag.morph import parse
 
-    parses = parse(word.lower())
+    # a word the dictionary does not know ("Лю" of "Лю Гочжуна") rules no case out
+    parses = [p for p in parse(word.lower()) if "UNKN" not in p.tag]
     return not parses or any(p.tag.case == case for p in parses)

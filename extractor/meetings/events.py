@@ -32,7 +32,7 @@ from ..tag.morph import lemma
 from .host import (first_president, foreign_country, foreign_kind, listed_president, local_title_kind,
                    president_on, terms, title_kind)
 from .listed import pair_in_order
-from .participants import Item, entity_name
+from .participants import Item, entity_name, region_in
 
 REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
 SEPARATE = re.compile(r"\bотдельн\w+\b|\bвстречи\b", re.IGNORECASE)
@@ -413,6 +413,13 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             continue  # "заслушал отчет о ...": the one who reports is the participant
         host = hosts.foreign_person(agent) if abroad else hosts.person(agent)
         current = out[-1] if out else None
+        if current is not None and _headline_restated(current, ev, found, items):
+            # "Токаев принял нового акима ВКО" (headline) / "Глава государства принял акима
+            # Восточно-Казахстанской области Ермека Кошербаева": the lead names who the headline
+            # only titled; one reception
+            current.participants = list(found)
+            current.anchor = ev
+            continue
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
                 current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):
             # "Во время встречи с послом X госсекретарь отметила": a talk named in passing is
@@ -425,7 +432,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
         plural = ev.plural_patient and not any(r.person for r in found)
         announcement = plural and ev.kind == RECEPTION
         if (current is not None and current.announcement and not current.participants and not plural
-                and ev.kind == RECEPTION and any(r.person for r in found)):
+                and ev.kind == RECEPTION and any(r.person for r in found)
+                and not SEPARATOR_LINE.search(text, current.anchor.sentence[1], ev.predicate[0])):
+            # (not across a separator, "* * *": a digest's next story)
             # "провел встречи с акимами областей. ... Президент принял акима А X, акима Б Y":
             # the announcement names no one; the reception that follows is the list
             out.pop()
@@ -513,6 +522,34 @@ def _announced(out: list[Draft]) -> list[Draft]:
                 d.participants = list(d.pending)
             result.append(d)
     return result
+
+
+# a line of asterisks or dashes alone ("* * *"): a digest's stories apart
+SEPARATOR_LINE = re.compile(r"^[ \t]*(?:[*•—–-][ \t]*){3,}$", re.MULTILINE)
+
+
+def _headline_restated(current: Draft, ev: Event, found: Sequence[Role], items: Sequence[Item]) -> bool:
+    """The only meeting so far comes from a headline that titles its officials without
+    names, and the first reception below names as many, each with a post of the same
+    noun and region: the lead restating the headline."""
+    if not current.anchor.headline or ev.headline or ev.kind != current.kind or current.shared_with is not None:
+        return False
+    known = current.participants
+    if not known or len(known) != len(found) or any(k.person is not None or k.position is None for k in known):
+        return False
+    return all(r.person is not None and r.position is not None and _post_noun(r.position) == _post_noun(k.position)
+               and region_in(r.position, items) == region_in(k.position, items) for r, k in zip(found, known))
+
+
+def _post_noun(it: Item) -> str:
+    """The post's noun: 'новый аким ВКО' -> 'аким' (leading adjectives skipped)."""
+    from ..tag.morph import parse
+
+    for word in (it.mention.normal or "").lower().split():
+        parses = parse(word)
+        if parses and parses[0].tag.POS == "NOUN":
+            return word
+    return _head(it)
 
 
 def _new_people(found: Sequence[Role], current: Draft, out: Sequence[Draft]) -> bool:
