@@ -430,7 +430,9 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             _add(current, found)
             continue
         plural = ev.plural_patient and not any(r.person for r in found)
-        announcement = plural and ev.kind == RECEPTION
+        # "провел встречи с акимами ...": officials announced, each a meeting; not "встретился с
+        # жителями": the people met hold no post
+        announcement = plural and ev.kind == RECEPTION and any(_names_post(text[a:b]) for a, b in ev.patient)
         if (current is not None and current.announcement and not current.participants and not plural
                 and ev.kind == RECEPTION and any(r.person for r in found)
                 and not SEPARATOR_LINE.search(text, current.anchor.sentence[1], ev.predicate[0])):
@@ -526,6 +528,16 @@ def _announced(out: list[Draft]) -> list[Draft]:
 
 # a line of asterisks or dashes alone ("* * *"): a digest's stories apart
 SEPARATOR_LINE = re.compile(r"^[ \t]*(?:[*•—–-][ \t]*){3,}$", re.MULTILINE)
+
+
+def _names_post(phrase: str) -> bool:
+    """A word of the phrase is a post head of the lexicon ("с руководителями регионов",
+    "с акимами"), not "с жителями", "с общественностью"."""
+    from ..entities.positions import lexicon
+    from ..tag.morph import parse
+
+    heads = lexicon()[0]
+    return any(q.normal_form in heads for w in re.findall(r"\w+", phrase.lower()) for q in parse(w)[:2])
 
 
 def _headline_restated(current: Draft, ev: Event, found: Sequence[Role], items: Sequence[Item]) -> bool:

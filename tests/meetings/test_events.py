@@ -144,6 +144,10 @@ def test_a_name_that_cannot_be_normalised_keeps_its_surface_and_is_flagged():
     # a headline titling the official and a lead naming him: one reception
     ("Токаев принял нового акима СКО\nГлава государства принял акима Северо-Казахстанской области Гауеза "
      "Нурмухамбетова. Аким доложил.", ["Токаев"]),
+    # a meeting with residents announces no separate meetings: a district akim reporting in a
+    # paragraph of his own takes part in it
+    ("Аким Павлодара Асет Масимов встретился с жителями микрорайона.\nНа встрече аким района Ерлан "
+     "Бекжанов рассказал о ремонте дворов.", ["Аким"]),
     # a digest's stories apart by "* * *": the group received is a meeting of its own
     ("Президент принял министров обороны стран Содружества.\n* * *\nГлава государства принял министра "
      "финансов Мади Такиева.", ["Президент", "Глава"]),
