@@ -627,6 +627,8 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 continue
             if role.person is None and any(d.participants for d in group):
                 continue  # "Аким доложил", "Глава региона отчитался": the one received
+            if role.person is None and _host_office(role, owner.host):
+                continue  # "аким Шымкента встретился с жителями. Мэр города отчитался": the host himself
             unnamed = [k for d in group for k in d.participants if k.person is None and k.position is not None]
             everyone = [k for d in group for k in d.participants]
             if role.position is None and len(unnamed) == 1 and len(everyone) == 1 and owner.kind == RECEPTION:
@@ -636,6 +638,26 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 continue
             owner.participants.append(role)
     return result
+
+
+def _host_office(role: Role, host: Optional[Person]) -> bool:
+    """An unnamed post that names the local host's own office by its kind alone: 'мэр
+    города' or 'глава города' for the akim of a city, 'глава региона' for an oblast's."""
+    from ..entities.regions import place_mentions
+    from ..text.segment import Sentence
+
+    if role.position is None or host is None or not host.position or title_kind(host.position):
+        return False
+    words = (role.position.mention.normal or "").lower().split()
+    if len(words) != 2 or words[1] not in {"города", "области", "региона", "края"}:
+        return False
+    post = host.position
+    kinds = [span.data.get("kind") for span in place_mentions(post, [Sentence(0, len(post), post)])
+             if span.type == "region" and span.data.get("kind") not in {None, "country", "adjective"}]
+    if not kinds:
+        return False
+    level = {"oblast": "область", "city": "город"}.get(kinds[0])
+    return level is not None and {"города": "город"}.get(words[1], "область") == level
 
 
 def _corefers(role: Role, known: Role) -> bool:

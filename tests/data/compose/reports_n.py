@@ -771,7 +771,7 @@ doc("n84_rubric_glued_passive_instruction", "2023-06-20", """Топ-50 Тока�
 
 doc("n85_akim_meets_residents_reporter_paragraph", "2024-02-09", """Аким Караганды встретился с горожанами
 
-Сегодня аким Караганды Жасулан Ахметов встретился с жителями микрорайонов Голубые пруды и Майкудук. Он рассказал о том, что сделано в городе за минувший год.
+Сегодня аким Караганды Жасулан Ахметов встретился с жителями микрорайонов Голубые пруды и Майкудук. Мэр города рассказал о том, что сделано в городе за минувший год.
 
 В начале года мы обойдем все микрорайоны и выслушаем каждого, сказал Жасулан Ахметов.
 
@@ -779,6 +779,7 @@ doc("n85_akim_meets_residents_reporter_paragraph", "2024-02-09", """Аким К�
 
 Жители спрашивали о водопроводе и автобусных маршрутах.""", [
     # a meeting with residents announces no separate meetings: the district akim who reports
+    # ("Мэр города рассказал": the host himself, no participant)
     # in a paragraph of his own takes part in it, he opens none
     # (the district names no region: the participant's region is inferred)
     M("Жасулан Ахметов", [dict(P("Нурлан Сагымбаев", "аким Майкудукского района"),
