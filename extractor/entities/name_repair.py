@@ -6,7 +6,9 @@
 * a name right after a kinship noun is a person: 'мать Ксении' (:func:`kin_names`);
 * initials after a surname belong to it: 'Сапаров Е. Б.' (:func:`initials_after`);
 * two people side by side NER read as one: 'с послом Мохаммедом Алашаби Гульшара Абдыкаликова
-  отметила' (:func:`two_people`).
+  отметила' (:func:`two_people`);
+* a word with a digit glued before a name is no part of it: a site's rubric 'Топ-100 Токаеву
+  доложили' (:func:`no_digits`).
 """
 from __future__ import annotations
 
@@ -112,6 +114,26 @@ def _personal(word: str) -> bool:
     parses = known_parses(word)
     return bool(parses) and not any({"Geox", "Orgn"} & p.tag.grammemes for p in parses) and any(
         {"Name", "Surn"} & p.tag.grammemes for p in parses)
+
+
+def no_digits(text: str, spans: list[Span]) -> list[Span]:
+    """'Топ-100 Токаеву доложили ...': the words up to the last one holding a digit come off
+    a person span; a span left with no letters is dropped."""
+    from .inflect import person_name
+
+    out = []
+    for span in spans:
+        if span.type != "person" or not any(ch.isdigit() for ch in span.text):
+            out.append(span)
+            continue
+        cut = max(m.end() for m in re.finditer(r"\S*\d\S*", span.text))
+        while cut < len(span.text) and not span.text[cut].isalpha():
+            cut += 1
+        rest = span.text[cut:]
+        if rest and rest[:1].isupper():
+            out.append(Span(span.start + cut, span.end, "person", rest, normal=person_name(rest), source=span.source,
+                            data=dict(span.data)))
+    return out
 
 
 def glued_names(text: str, spans: list[Span]) -> list[Span]:

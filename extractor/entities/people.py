@@ -173,9 +173,9 @@ def _common_word(word: str) -> bool:
 def link_people(text: str, spans: list[Span]) -> list[Span]:
     """Group person spans into entities (in place) and add missed surname mentions."""
     spans = transliterated_names(text, latin_aliases(text, with_initials(text, titles_apart(spans, text))))
-    from .name_repair import glued_names, joined_names, kin_names, two_people
+    from .name_repair import glued_names, joined_names, kin_names, no_digits, two_people
 
-    spans = kin_names(text, glued_names(text, two_people(text, joined_names(text, spans))))
+    spans = kin_names(text, glued_names(text, two_people(text, joined_names(text, no_digits(text, spans)))))
     people = sorted((s for s in spans if s.type == "person"), key=lambda s: s.start)
     entities: list[Entity] = []
     # full names first, so single words can attach to them
@@ -469,5 +469,6 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
 def _has_case(word: str, case: str) -> bool:
     from ..tag.morph import parse
 
-    parses = parse(word.lower())
+    # a word the dictionary does not know ("Лю" of "Лю Гочжуна") rules no case out
+    parses = [p for p in parse(word.lower()) if "UNKN" not in p.tag]
     return not parses or any(p.tag.case == case for p in parses)

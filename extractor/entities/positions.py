@@ -428,6 +428,12 @@ def _span(text: str, block: Sentence, tokens, people: Sequence[Span]):
         if any(p.start <= start < p.end for p in people):
             tokens = tokens[:k]
             break
+    # "дал акиму поручения по ...": an instruction noun opens no scope (no post is "аким
+    # поручения"); the post ends before it
+    for k, token in enumerate(tokens[1:], 1):
+        if any(f.normalized in _instruction_nouns() for f in (getattr(token, "forms", None) or [])[:1]):
+            tokens = tokens[:k]
+            break
     while len(tokens) > 1 and tokens[-1].value in {"и", "«", "\"", "„"} and not (
             tokens[-1].value == "\"" and sum(t.value == "\"" for t in tokens) % 2 == 0):
         tokens.pop()  # a dangling opening quote, not the one closing "Самрук-Қазына"
@@ -452,6 +458,13 @@ def _second_post(tokens, head_end: int):
         if head_cases & cases and "nomn" not in head_cases:
             return k + 1
     return None
+
+
+@lru_cache(maxsize=1)
+def _instruction_nouns() -> frozenset:
+    from ..events.triggers import INSTRUCTION, NOUNS
+
+    return frozenset(n for n, kind in NOUNS.items() if kind == INSTRUCTION)
 
 
 def normal_position(tokens, surface: str) -> str:

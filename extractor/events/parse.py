@@ -46,6 +46,7 @@ class Parsed:
         _repair_cycles(self.words)
         _second_subject(self.words)
         _name_before_verb(self.words)
+        _dative_taken_for_adjective(self.words)
         self.children = [[] for _ in self.words]
         for w in self.words:
             if 0 <= w.head < len(self.words) and w.head != w.i:
@@ -129,6 +130,25 @@ def _name_before_verb(words: list[Word]) -> None:
         if first.pos != "PROPN" or first.rel != "appos" or "Nom" not in {first.feats.get("Case"), last.feats.get("Case")}:
             continue  # 'с послом X Гульшара Абдыкаликова отметила': the tagger gave the given name the case of X
         first.head, first.rel = verb.i, "nsubj"
+
+
+def _dative_taken_for_adjective(words: list[Word]) -> None:
+    """'дал акиму поручения по ...': the tagger takes the dative noun before the object for
+    an adjective agreeing with it, though the cases differ; a word the dictionary knows
+    only as a noun in the dative, hung as amod on a verb's object in another case, is the
+    verb's indirect object (who is given the instructions)."""
+    from ..tag.morph import parse
+
+    for w in words:
+        if w.rel != "amod" or w.feats.get("Case") != "Dat" or not 0 <= w.head < len(words):
+            continue
+        obj = words[w.head]
+        if obj.rel != "obj" or obj.feats.get("Case") == "Dat" or not 0 <= obj.head < len(words) \
+                or words[obj.head].pos != "VERB" or w.i > obj.i:
+            continue
+        parses = [q for q in parse(w.text.lower()) if q.score > 0.01]
+        if parses and all(q.tag.POS == "NOUN" for q in parses) and any(q.tag.case == "datv" for q in parses):
+            w.pos, w.head, w.rel = "NOUN", obj.head, "iobj"
 
 
 class SyntaxStage:

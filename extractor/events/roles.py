@@ -328,6 +328,21 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
         if clause_root is None:
             return
         idx = p.subtree(clause_root.i, skip=_skipped(p, clause_root.i))
+        # "Акиму поручено в самые короткие сроки принять меры": the words right before the
+        # infinitive, whatever the parse hung them on (the verb, a word of the clause), are
+        # part of what is to be done; not who is addressed
+        held = {k for r in rec for k in p.subtree(r.i)}
+        inside, run = set(idx), []
+        j = clause_root.i - 1
+        while j > w.i and j not in held and p.words[j].pos != "PUNCT" and _hangs_on(p, j, w.i, inside | set(run)):
+            run.append(j)
+            j -= 1
+        # only adverbials ("в самые короткие сроки", "срочно"): "поручил корпусу акимов
+        # систематизировать" keeps the genitive of the addressee out
+        for k in run:
+            if p.words[k].head not in run and p.words[k].rel.split(":")[0] not in {"obl", "advmod"}:
+                run = [r for r in run if r > max(p.subtree(k))]
+        idx = sorted(inside | set(run))
     elif noun.lemma == "задача":
         infs = [k for k in p.children[noun.i] if p.words[k].feats.get("VerbForm") == "Inf"]
         root = infs[0] if infs else noun.i
@@ -353,6 +368,18 @@ def _instruction(p: Parsed, w: Word, noun: Optional[Word], ev: Event) -> None:
     idx = _contiguous(p, idx)
     if idx:
         ev.clause = p.span(idx)
+
+
+def _hangs_on(p: Parsed, j: int, verb: int, inside: set) -> bool:
+    """Word ``j`` hangs (through its heads) on the verb or on a word of ``inside``."""
+    seen = set()
+    k = p.words[j].head
+    while 0 <= k < len(p.words) and k not in seen:
+        if k == verb or k in inside:
+            return True
+        seen.add(k)
+        k = p.words[k].head
+    return False
 
 
 def _skipped(p: Parsed, root: int) -> list[int]:

@@ -60,7 +60,7 @@ def assemble(doc_id: str, text: str, mentions: Sequence[Mention], spans: Sequenc
     # a recalled event ("Напомним, на прошлой неделе Президент встретился с ...") ends the
     # meeting before it: its reports and instructions are that earlier meeting's
     placed = _place(text, found, events, items, bounds, recalled_starts(events, recalled))
-    _addressees_join(placed, events, items, hosts)
+    _addressees_join(text, placed, events, items, hosts)
     shared: set[tuple[int, int]] = set()
     instructions = _instructions(text, events, items, placed, hosts, shared)
     # regions paired in order with officials named in a list (listed.py) are each one's own
@@ -109,7 +109,7 @@ def _place(text: str, found: list[Draft], events: Sequence[Event], items: Sequen
     return out
 
 
-def _addressees_join(placed, events: Sequence[Event], items: Sequence[Item], hosts: Hosts) -> None:
+def _addressees_join(text: str, placed, events: Sequence[Event], items: Sequence[Item], hosts: Hosts) -> None:
     """A meeting whose report names no one ("Президенту было доложено ..."): the named
     official the host then instructs is the one who reported.  A meeting with one post and
     no name ("встретился с акимом города"): a name the host then instructs with no post of
@@ -131,6 +131,27 @@ def _addressees_join(placed, events: Sequence[Event], items: Sequence[Item], hos
                     if role.position is None:
                         d.participants[0].person = role.person
                         return
+        if unnamed and d.participants[0].person is None:
+            _named_next(text, d, items, hosts, s, e)
+
+
+def _named_next(text: str, d: Draft, items: Sequence[Item], hosts: Hosts, start: int, end: int) -> None:
+    """'Глава государства принял акима Восточно-Казахстанской области. Ермека Кошербаева
+    утвердили в должности на прошлой неделе.': the sentence right after the reception opens
+    with a name that holds no post of its own, and no one else but the host is named in the
+    meeting; that name is the official received."""
+    people = [it for it in items if it.mention.type == "person" and start <= it.start < end
+              and not it.mention.boilerplate and not hosts.is_host(Role(it))]
+    if len({entity_name(it, items) for it in people}) != 1:
+        return
+    after = d.anchor.sentence[1]
+    while after < end and text[after] in " \t\r\n":
+        after += 1
+    first = people[0]
+    if first.start != after or any(it.mention.type == "position" and it.end <= first.start
+                                   and not text[it.end:first.start].strip(" ") for it in items):
+        return
+    d.participants[0].person = first
 
 
 def _first_mention(d: Draft, events: Sequence[Event], items: Sequence[Item], start: int, end: int):

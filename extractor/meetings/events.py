@@ -33,7 +33,7 @@ from .host import (first_president, foreign_country, foreign_kind, listed_presid
                    president_on, terms, title_kind)
 from .compound import joined_post, named_after
 from .listed import pair_in_order
-from .participants import Item, entity_name
+from .participants import Item, entity_name, region_in
 
 REPORT_NOUNS = {"отчет", "отчёт", "доклад", "информация"}
 SEPARATE = re.compile(r"\bотдельн\w+\b|\bвстречи\b", re.IGNORECASE)
@@ -434,6 +434,13 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             continue  # "заслушал отчет о ...": the one who reports is the participant
         host = hosts.foreign_person(agent) if abroad else hosts.person(agent)
         current = out[-1] if out else None
+        if current is not None and _headline_restated(current, ev, found, items):
+            # "Токаев принял нового акима ВКО" (headline) / "Глава государства принял акима
+            # Восточно-Казахстанской области Ермека Кошербаева": the lead names who the headline
+            # only titled; one reception
+            current.participants = list(found)
+            current.anchor = ev
+            continue
         if current is not None and not ev.transition and ev.kind in (current.kind, RECEPTION) and (
                 current.kind == VISIT or not _new_people(found, current, out) or ev.adjunct):
             # "Во время встречи с послом X госсекретарь отметила": a talk named in passing is
@@ -444,9 +451,16 @@ def drafts(text: str, events: Sequence[Event], items: Sequence[Item], bounds: tu
             _add(current, found)
             continue
         plural = ev.plural_patient and not any(r.person for r in found)
-        announcement = plural and ev.kind == RECEPTION
+        # "провел встречи с акимами ...", "провел встречи с гостями из Китая": officials, or
+        # meetings in the plural, announced, each a meeting; not "встретился с жителями": one
+        # meeting with people who hold no post
+        announcement = plural and ev.kind == RECEPTION and (
+            any(_names_post(text[a:b]) for a, b in ev.patient)
+            or bool(SEPARATE.search(text, ev.predicate[0], max([ev.predicate[1]] + [a for a, _ in ev.patient[:1]]))))
         if (current is not None and current.announcement and not current.participants and not plural
-                and ev.kind == RECEPTION and any(r.person for r in found)):
+                and ev.kind == RECEPTION and any(r.person for r in found)
+                and not SEPARATOR_LINE.search(text, current.anchor.sentence[1], ev.predicate[0])):
+            # (not across a separator, "* * *": a digest's next story)
             # "провел встречи с акимами областей. ... Президент принял акима А X, акима Б Y":
             # the announcement names no one; the reception that follows is the list
             out.pop()
@@ -536,6 +550,44 @@ def _announced(out: list[Draft]) -> list[Draft]:
     return result
 
 
+# a line of asterisks or dashes alone ("* * *"): a digest's stories apart
+SEPARATOR_LINE = re.compile(r"^[ \t]*(?:[*•—–-][ \t]*){3,}$", re.MULTILINE)
+
+
+def _names_post(phrase: str) -> bool:
+    """A word of the phrase is a post head of the lexicon ("с руководителями регионов",
+    "с акимами"), not "с жителями", "с общественностью"."""
+    from ..entities.positions import lexicon
+    from ..tag.morph import parse
+
+    heads = lexicon()[0]
+    return any(q.normal_form in heads for w in re.findall(r"\w+", phrase.lower()) for q in parse(w)[:2])
+
+
+def _headline_restated(current: Draft, ev: Event, found: Sequence[Role], items: Sequence[Item]) -> bool:
+    """The only meeting so far comes from a headline that titles its officials without
+    names, and the first reception below names as many, each with a post of the same
+    noun and region: the lead restating the headline."""
+    if not current.anchor.headline or ev.headline or ev.kind != current.kind or current.shared_with is not None:
+        return False
+    known = current.participants
+    if not known or len(known) != len(found) or any(k.person is not None or k.position is None for k in known):
+        return False
+    return all(r.person is not None and r.position is not None and _post_noun(r.position) == _post_noun(k.position)
+               and region_in(r.position, items) == region_in(k.position, items) for r, k in zip(found, known))
+
+
+def _post_noun(it: Item) -> str:
+    """The post's noun: 'новый аким ВКО' -> 'аким' (leading adjectives skipped)."""
+    from ..tag.morph import parse
+
+    for word in (it.mention.normal or "").lower().split():
+        parses = parse(word)
+        if parses and parses[0].tag.POS == "NOUN":
+            return word
+    return _head(it)
+
+
 def _new_people(found: Sequence[Role], current: Draft, out: Sequence[Draft]) -> bool:
     if not found:
         return False
@@ -599,6 +651,8 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 continue
             if role.person is None and any(d.participants for d in group):
                 continue  # "Аким доложил", "Глава региона отчитался": the one received
+            if role.person is None and _host_office(role, owner.host):
+                continue  # "аким Шымкента встретился с жителями. Мэр города отчитался": the host himself
             unnamed = [k for d in group for k in d.participants if k.person is None and k.position is not None]
             everyone = [k for d in group for k in d.participants]
             if role.position is None and len(unnamed) == 1 and len(everyone) == 1 and owner.kind == RECEPTION:
@@ -608,6 +662,26 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
                 continue
             owner.participants.append(role)
     return result
+
+
+def _host_office(role: Role, host: Optional[Person]) -> bool:
+    """An unnamed post that names the local host's own office by its kind alone: 'мэр
+    города' or 'глава города' for the akim of a city, 'глава региона' for an oblast's."""
+    from ..entities.regions import place_mentions
+    from ..text.segment import Sentence
+
+    if role.position is None or host is None or not host.position or title_kind(host.position):
+        return False
+    words = (role.position.mention.normal or "").lower().split()
+    if len(words) != 2 or words[1] not in {"города", "области", "региона", "края"}:
+        return False
+    post = host.position
+    kinds = [span.data.get("kind") for span in place_mentions(post, [Sentence(0, len(post), post)])
+             if span.type == "region" and span.data.get("kind") not in {None, "country", "adjective"}]
+    if not kinds:
+        return False
+    level = {"oblast": "область", "city": "город"}.get(kinds[0])
+    return level is not None and {"города": "город"}.get(words[1], "область") == level
 
 
 def _corefers(role: Role, known: Role) -> bool:

@@ -251,6 +251,8 @@ def _is_menu(line: str) -> bool:
     if len(items) >= 3 and _MENU_SEP.search(line) and all(len(i.split()) <= 3 for i in items):
         return not line.rstrip().endswith(".")
     words = line.split()
+    if not any(ch.isalnum() for ch in line):
+        return False  # "* * *": a digest's stories apart, part of the report (meetings/events.py)
     if 3 <= len(words) <= 8 and all(len(w) <= 3 for w in words) and not _NUMBER.search(line):
         return True  # language switchers, font-size buttons
     return False

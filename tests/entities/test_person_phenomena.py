@@ -285,3 +285,18 @@ def test_two_people_ner_read_as_one():
     text = "Приняла Зою Антоновну Суркову. Зоя Суркова доложила."
     whole = [span(text, "Зою Антоновну Суркову"), span(text, "Зоя Суркова")]
     assert people(two_people(text, whole))[0][0] == "Зою Антоновну Суркову"
+
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # a site's rubric glued before the headline
+    ("Топ-100 Токаеву доложили о ходе посевной", "Топ-100 Токаеву", [("Токаеву", "Токаев")]),
+    ("ТОП-5 Ерлан Карин принял послов", "ТОП-5 Ерлан Карин", [("Ерлан Карин", "Ерлан Карин")]),
+    # nothing but the number: no person
+    ("Топ-100 новостей недели", "Топ-100", []),
+    # no digit: as found
+    ("Ерлан Карин принял послов", "Ерлан Карин", [("Ерлан Карин", "Ерлан Карин")]),
+])
+def test_a_word_with_a_digit_is_no_part_of_a_name(text, ner, expected):
+    from extractor.entities.name_repair import no_digits
+
+    assert people(no_digits(text, [span(text, ner)])) == expected

@@ -83,6 +83,16 @@ def test_hosts_in_any_era(pipeline, text, published, name, inferred):
      [("ускорить строительство водохранилищ", "Нуржан Нуржигитов")]),
     ("Президент Казахстана Нурсултан Назарбаев принял акима Атырауской области Даниала Ахметова. Глава "
      "государства дал Ерлану Карину ряд конкретных поручений.", [("ряд конкретных поручений", "Ерлан Карин")]),
+    # "дал акиму поручения по ...": the tagger reads the dative as an adjective of the object
+    ("Глава государства принял акима Павлодарской области Асаина Байханова. В завершение Президент дал акиму "
+     "поручения по ремонту теплосетей.", [("поручения по ремонту теплосетей", "Асаин Байханов")]),
+    ("Президент принял министра транспорта Марата Карабаева. Касым-Жомарт Токаев дал министру поручения по "
+     "обновлению подвижного состава.", [("поручения по обновлению подвижного состава", "Марат Карабаев")]),
+    # an adverbial before the infinitive is part of the instruction; the addressee's genitive is not
+    ("Президент принял акима Астаны Жениса Касымбека. Акиму поручено в самые сжатые сроки устранить "
+     "перебои с водой.", [("в самые сжатые сроки устранить перебои с водой", "Женис Касымбек")]),
+    ("Глава государства принял министра энергетики Алмасадама Саткалиева. Президент поручил в срочном порядке "
+     "закончить ремонт котлов.", [("в срочном порядке закончить ремонт котлов", "Алмасадам Саткалиев")]),
 ])
 def test_instructions_from_the_parse(pipeline, text, expected):
     [m] = meetings(pipeline, text, "2024-05-01")
@@ -100,6 +110,7 @@ def test_instructions_from_the_parse(pipeline, text, expected):
     ("Айжан Жамалову", "accs", "Айжан Жамалова"),
     ("Шавката Мирзиёева", "gent", "Шавкат Мирзиёев"),
     ("Ангелой Меркель", "ablt", "Ангела Меркель"),
+    ("Ли Цяна", "accs", "Ли Цян"),
 ])
 def test_names_by_context(surface, case, name):
     from extractor.entities.inflect import checked_person_name
@@ -130,6 +141,16 @@ def test_a_name_that_cannot_be_normalised_keeps_its_surface_and_is_flagged():
     # "Ранее ..." recalls an earlier event: no meeting of its own (since issue 13 it is residue, no part of one)
     ("Ранее Глава государства провел совещание с акимами.\nПрезидент принял акима Алматы. Аким доложил.",
      ["Президент"]),
+    # a headline titling the official and a lead naming him: one reception
+    ("Токаев принял нового акима СКО\nГлава государства принял акима Северо-Казахстанской области Гауеза "
+     "Нурмухамбетова. Аким доложил.", ["Токаев"]),
+    # a meeting with residents announces no separate meetings: a district akim reporting in a
+    # paragraph of his own takes part in it
+    ("Аким Павлодара Асет Масимов встретился с жителями микрорайона.\nНа встрече аким района Ерлан "
+     "Бекжанов рассказал о ремонте дворов.", ["Аким"]),
+    # a digest's stories apart by "* * *": the group received is a meeting of its own
+    ("Президент принял министров обороны стран Содружества.\n* * *\nГлава государства принял министра "
+     "финансов Мади Такиева.", ["Президент", "Глава"]),
 ])
 def test_boundaries(pipeline, text, firsts):
     got = meetings(pipeline, text, "2024-05-01")
