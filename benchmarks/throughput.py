@@ -158,7 +158,8 @@ def measure_batch(corpus: Path, jobs: int) -> dict:
         started = time.perf_counter()
         summary = run_batch([corpus], out, jobs=jobs)
         seconds = time.perf_counter() - started
-    workers = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else peak_rss_mb()
+    # with a time limit (run_batch's default) even one job runs in a worker process
+    workers = peak_rss_mb(resource.RUSAGE_CHILDREN) or peak_rss_mb()
     return {"seconds": seconds, "documents": summary["counts"]["documents"],
             "failed": summary["counts"]["failed"], "peak_rss_mb": peak_rss_mb(),
             "worker_peak_rss_mb": workers}
@@ -283,7 +284,8 @@ def main() -> int:
                 path = Path(tmp) / f"mem{n}.jsonl"
                 write_corpus(path, n)
                 run = child("batch", path, 1)
-                results["memory"][str(n)] = {"documents": n, "peak_rss_mb": run["peak_rss_mb"],
+                results["memory"][str(n)] = {"documents": n, "peak_rss_mb": run["worker_peak_rss_mb"],
+                                             "driver_peak_rss_mb": run["peak_rss_mb"],
                                              "seconds": run["seconds"]}
     mb = c_large * 2 / 1e6  # characters -> MB of UTF-8 (Cyrillic: ~2 bytes a character)
 
@@ -336,7 +338,8 @@ def main() -> int:
         print(f"{key:<40} {value:.2f}x" + (f"   (goal {goal})" if goal else ""))
     print("stage ms/doc: " + ", ".join(f"{k} {v:.2f}" for k, v in results["stage_ms_per_document"].items()))
     for n, m in results.get("memory", {}).items():
-        print(f"memory: {n} documents, 1 worker: peak RSS {m['peak_rss_mb']:.0f} MB ({m['seconds']:.0f} s)")
+        print(f"memory: {n} documents, 1 worker: peak RSS {m['peak_rss_mb']:.0f} MB, its driver "
+              f"{m['driver_peak_rss_mb']:.0f} MB ({m['seconds']:.0f} s)")
     cs = results["cold_start"]
     print(f"cold start: --version {cs['version_seconds']:.3f}s, first record {cs['first_record_seconds']:.2f}s")
     args.json.parent.mkdir(parents=True, exist_ok=True)

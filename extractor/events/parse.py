@@ -7,6 +7,7 @@ thing the events stage does.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -16,6 +17,7 @@ from ..text.segment import Sentence, tokens as razdel_tokens
 from .triggers import may_hold_trigger
 
 MAX_TOKENS = 120  # a "sentence" longer than this is a run-on list, cut to its head
+PARSES_KEPT = 4096  # analyses of recent sentences, by their words (retellings repeat a release's)
 
 
 @dataclass
@@ -165,6 +167,9 @@ class SyntaxStage:
             share_words(tagger, embedding)
         self.sentences_seen = 0
         self.sentences_parsed = 0
+        # words -> ((pos, feats, head index, rel) per word): a sentence's analysis depends on its
+        # words alone (slovnet masks a batch's padding), so a sentence seen again is not re-run
+        self._kept: OrderedDict[tuple[str, ...], tuple] = OrderedDict()
 
     def __call__(self, text: str, sentences: Sequence[Sentence]) -> list[Parsed]:
         """Parses of the given sentences that hold a trigger; ``sentences_seen`` is counted
@@ -178,19 +183,30 @@ class SyntaxStage:
         toks = [t for t in toks if t]
         if not toks:
             return []
+        keys = [tuple(t.text for t in words) for words in toks]
+        found = {}
+        for key in keys:
+            found[key] = self._kept.get(key)
+            if found[key] is not None:
+                self._kept.move_to_end(key)  # the least recently used goes first
+        missing = [key for key, analysis in found.items() if analysis is None]
         # similar lengths side by side: slovnet pads every batch to its longest item
-        order = sorted(range(len(toks)), key=lambda k: len(toks[k]))
-        items = [[t.text for t in toks[k]] for k in order]
-        morphs, syntaxes = [None] * len(toks), [None] * len(toks)
-        for k, m, sx in zip(order, self._morph.map(items), self._syntax.map(items)):
-            morphs[k], syntaxes[k] = m, sx
-        out = []
-        for words, morph, syntax in zip(toks, morphs, syntaxes):
+        missing.sort(key=len)
+        items = [list(key) for key in missing]
+        for key, morph, syntax in zip(missing, self._morph.map(items), self._syntax.map(items)):
             ids = {tok.id: k for k, tok in enumerate(syntax.tokens)}
-            parsed = []
-            for k, (t, m, sx) in enumerate(zip(words, morph.tokens, syntax.tokens)):
-                head = ids.get(sx.head_id, -1)
-                parsed.append(Word(k, t.start, t.end, t.text, m.pos, dict(m.feats or {}), head, sx.rel or "",
-                                   lemma(t.text.lower()).replace("ё", "е")))
+            found[key] = self._keep(key, tuple((m.pos, dict(m.feats or {}), ids.get(sx.head_id, -1), sx.rel or "")
+                                               for m, sx in zip(morph.tokens, syntax.tokens)))
+        out = []
+        for words, key in zip(toks, keys):
+            parsed = [Word(k, t.start, t.end, t.text, pos, dict(feats), head, rel, lemma(t.text.lower()).replace("ё", "е"))
+                      for k, (t, (pos, feats, head, rel)) in enumerate(zip(words, found[key]))]
             out.append(Parsed(words[0].start, words[-1].end, parsed))
         return out
+
+    def _keep(self, key: tuple[str, ...], analysis: tuple) -> tuple:
+        kept = self._kept
+        kept[key] = analysis
+        if len(kept) > PARSES_KEPT:
+            kept.popitem(last=False)
+        return analysis
