@@ -136,8 +136,8 @@ def _addressees_join(text: str, placed, events: Sequence[Event], items: Sequence
 
 
 def _named_next(text: str, d: Draft, items: Sequence[Item], hosts: Hosts, start: int, end: int) -> None:
-    """'Глава государства принял акима Восточно-Казахстанской области. Ермека Кошербаева
-    утвердили в должности на прошлой неделе.': the sentence right after the reception opens
+    """'Президент принял акима области. Асета Ахметова назначили на этот пост в начале
+    месяца.': the sentence right after the reception opens
     with a name that holds no post of its own, and no one else but the host is named in the
     meeting; that name is the official received."""
     people = [it for it in items if it.mention.type == "person" and start <= it.start < end
