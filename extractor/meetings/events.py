@@ -28,9 +28,9 @@ from typing import Optional, Sequence
 from ..events.roles import Event, Range
 from ..events.triggers import MEETING_KINDS, RECEPTION, REPORT, TRIP, VISIT
 from ..records import Person
-from ..tag.morph import lemma
+from ..tag.morph import lemma, parse
 from .host import (first_president, foreign_country, foreign_kind, listed_president, local_title_kind,
-                   president_on, terms, title_kind)
+                   places_in, president_on, terms, title_kind)
 from .compound import joined_post, named_after
 from .listed import pair_in_order
 from .participants import Item, entity_name, region_in
@@ -122,10 +122,7 @@ class Hosts:
         # an akim or a state secretary hosts only a report no President or Prime Minister hosts
         local_titles = [it for it in items if it.mention.type == "position" and not it.mention.boilerplate
                         and local_title_kind(it.mention.normal)]
-        self.local: list[Item] = [p for p in people if any(
-            (0 <= p.start - t.end <= 3 and text[t.end:p.start].strip(" ,–—-") == "")
-            or (0 <= t.start - p.end <= 3 and text[p.end:t.start].strip() in {",", "–", "—", "-"})
-            for t in local_titles)]
+        self.local: list[Item] = [p for p in people if any(_titled_by(text, t, p, people) for t in local_titles)]
         if not self.local and local_titles:  # "Аким области провел прием ... По итогам приема X дал поручения"
             named = list({self._key(p): p for p in acting if not self._national(Role(p))}.values())
             self.local = named if len(named) == 1 else []
@@ -398,8 +395,6 @@ def _foreign_head(role: Role, items: Sequence[Item], ev: Event) -> bool:
 
 
 def _plural(it: Item) -> bool:
-    from ..tag.morph import parse
-
     words = (it.mention.normal or "").split()
     parses = parse(words[0].lower()) if words else ()
     return bool(parses) and parses[0].tag.number == "plur"
@@ -558,7 +553,6 @@ def _names_post(phrase: str) -> bool:
     """A word of the phrase is a post head of the lexicon ("с руководителями регионов",
     "с акимами"), not "с жителями", "с общественностью"."""
     from ..entities.positions import lexicon
-    from ..tag.morph import parse
 
     heads = lexicon()[0]
     return any(q.normal_form in heads for w in re.findall(r"\w+", phrase.lower()) for q in parse(w)[:2])
@@ -579,8 +573,6 @@ def _headline_restated(current: Draft, ev: Event, found: Sequence[Role], items: 
 
 def _post_noun(it: Item) -> str:
     """The post's noun: 'новый аким ВКО' -> 'аким' (leading adjectives skipped)."""
-    from ..tag.morph import parse
-
     for word in (it.mention.normal or "").lower().split():
         parses = parse(word)
         if parses and parses[0].tag.POS == "NOUN":
@@ -667,16 +659,12 @@ def _reporters(text: str, out: list[Draft], events: Sequence[Event], items: Sequ
 def _host_office(role: Role, host: Optional[Person]) -> bool:
     """An unnamed post that names the local host's own office by its kind alone: 'мэр
     города' or 'глава города' for the akim of a city, 'глава региона' for an oblast's."""
-    from ..entities.regions import place_mentions
-    from ..text.segment import Sentence
-
     if role.position is None or host is None or not host.position or title_kind(host.position):
         return False
     words = (role.position.mention.normal or "").lower().split()
     if len(words) != 2 or words[1] not in {"города", "области", "региона", "края"}:
         return False
-    post = host.position
-    kinds = [span.data.get("kind") for span in place_mentions(post, [Sentence(0, len(post), post)])
+    kinds = [span.data.get("kind") for span in places_in(host.position)
              if span.type == "region" and span.data.get("kind") not in {None, "country", "adjective"}]
     if not kinds:
         return False

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..data import word_list
 
@@ -33,26 +33,31 @@ class Term:
         return self.start <= day and (self.end is None or day < self.end)
 
 
+class Table(NamedTuple):
+    """data/heads_of_state.tsv: titles of ours, the Presidents' terms, local titles, titles abroad."""
+    titles: dict[str, str]
+    terms: tuple[Term, ...]
+    local: dict[str, str]
+    abroad: dict[str, str]
+
+
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, str], tuple[Term, ...], dict[str, str]]:
-    titles, terms, local = {}, [], {}
+def _table() -> Table:
+    titles, terms, local, abroad = {}, [], {}, {}
+    by_kind = {"title": titles, "local": local, "abroad": abroad}
     for line in word_list("heads_of_state.tsv"):
         parts = line.split("\t")
-        if parts[0] == "title":
-            titles[parts[1]] = parts[2]
-        elif parts[0] == "local":
-            local[parts[1]] = parts[2]
+        if parts[0] in by_kind:
+            by_kind[parts[0]][parts[1]] = parts[2]
         elif parts[0] == "term":
             end = dt.date.fromisoformat(parts[3]) if parts[3] else None
             terms.append(Term(parts[1], dt.date.fromisoformat(parts[2]), end, parts[4]))
-    return titles, tuple(terms), local
+    return Table(titles, tuple(terms), local, abroad)
 
 
-@lru_cache(maxsize=1)
-def _abroad() -> dict[str, str]:
-    """Heads' titles found only abroad ("канцлер", "председатель КНР")."""
-    return {parts[1]: parts[2] for parts in (line.split("\t") for line in word_list("heads_of_state.tsv"))
-            if parts[0] == "abroad"}
+def _low(position: str) -> str:
+    """A post as the table writes titles: lower case, е for ё, single spaces."""
+    return " ".join(position.lower().replace("ё", "е").split())
 
 
 def _longest_title(low: str, titles: dict[str, str]) -> Optional[tuple[str, str]]:
@@ -65,12 +70,18 @@ def _longest_title(low: str, titles: dict[str, str]) -> Optional[tuple[str, str]
 
 
 @lru_cache(maxsize=512)
-def _country(position: str) -> Optional[str]:
-    """The country a post names ("Президент России" -> "Россия"), by the gazetteer."""
+def places_in(post: str) -> tuple:
+    """The places a post names, by the gazetteer ("Президент России" -> Россия, a country;
+    "аким Шымкента" -> Шымкент, a city)."""
     from ..entities.regions import place_mentions
     from ..text.segment import Sentence
 
-    for span in place_mentions(position, [Sentence(0, len(position), position)]):
+    return tuple(place_mentions(post, [Sentence(0, len(post), post)]))
+
+
+def _country(position: str) -> Optional[str]:
+    """The country a post names ("Президент России" -> "Россия"), by the gazetteer."""
+    for span in places_in(position):
         if span.data.get("kind") == "country":
             return span.normal
     return "?" if FOREIGN.search(position) else None
@@ -90,8 +101,7 @@ def foreign_kind(position: Optional[str]) -> Optional[str]:
         return None
     if foreign_country(position) is None:
         return None
-    low = " ".join(position.lower().replace("ё", "е").split())
-    best = _longest_title(low, {**_table()[0], **_abroad()})
+    best = _longest_title(_low(position), {**_table().titles, **_table().abroad})
     return best[1] if best else None
 
 
@@ -100,7 +110,7 @@ def title_kind(position: Optional[str]) -> Optional[str]:
     foreign President ('Президент Турции') is no host of ours."""
     if not position or FOREIGN.search(position):
         return None
-    return _best_title(position, _table()[0])
+    return _best_title(position, _table().titles)
 
 
 def local_title_kind(position: Optional[str]) -> Optional[str]:
@@ -108,11 +118,11 @@ def local_title_kind(position: Optional[str]) -> Optional[str]:
     report about themselves (citizens received, an ambassador met), never one a President hosts."""
     if not position or FOREIGN.search(position):
         return None
-    return _best_title(position, _table()[2])
+    return _best_title(position, _table().local)
 
 
 def _best_title(position: str, titles: dict[str, str]) -> Optional[str]:
-    low = " ".join(position.lower().replace("ё", "е").split())
+    low = _low(position)
     best = _longest_title(low, titles)
     if best and best[0] == "президент" and len(low.split()) > 1 and not re.search(
             r"\b(?:казахстан\w*|рк|республики)\b", low):
@@ -123,7 +133,7 @@ def _best_title(position: str, titles: dict[str, str]) -> Optional[str]:
 def president_on(day: Optional[dt.date]) -> Optional[Term]:
     if day is None:
         return None
-    for term in _table()[1]:
+    for term in _table().terms:
         if term.holds(day):
             return term
     return None
@@ -134,14 +144,14 @@ def listed_president(name: Optional[str]) -> Optional[Term]:
     if not name:
         return None
     last = name.split()[-1].lower()[:6]
-    for term in _table()[1]:
+    for term in _table().terms:
         if term.name.split()[-1].lower()[:6] == last:
             return term
     return None
 
 
 def first_president() -> Optional[Term]:
-    terms = _table()[1]
+    terms = _table().terms
     return min(terms, key=lambda t: t.start) if terms else None
 
 
@@ -151,9 +161,9 @@ def names_a_host(text: str, positions: list, start: int, end: int) -> bool:
     if any(title_kind(normal) or local_title_kind(normal) or foreign_kind(normal) for normal in positions):
         return True
     low = text[start:end].lower()
-    return any(term.name.split()[-1].lower()[:6] in low for term in _table()[1])
+    return any(term.name.split()[-1].lower()[:6] in low for term in _table().terms)
 
 
 def terms() -> tuple[Term, ...]:
     """The Presidents of the table, in order."""
-    return _table()[1]
+    return _table().terms
