@@ -451,8 +451,7 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
                 if head.pos == "NOUN" and not (span.start <= head.start < span.end):
                     case = head.case
             if case is None:
-                cases = [w.case for w in words if w.case]
-                case = max(set(cases), key=cases.count) if cases else None
+                case = majority_case([w.case for w in words if w.case])
             case = UD_CASES.get(case)
             informative = [w for w in span.text.split() if not INDECLINABLE.search(w)]
             if len(informative) == 2 and chinese_name(*informative) is not None:
@@ -464,6 +463,13 @@ def renormalise_names(parsed, spans: list[Span]) -> None:
                 continue
             span.normal = name
             span.data["name_confident"] = confident
+
+
+def majority_case(cases: list[str]) -> Optional[str]:
+    """The case most words of a name are tagged with; a tie goes to the last word's, the
+    surname's ("Гульшара Абдыкаликова": the given name is often unknown to the tagger).
+    Never a set's order: that changes from one process to the next."""
+    return max(reversed(cases), key=cases.count) if cases else None
 
 
 def _has_case(word: str, case: str) -> bool:

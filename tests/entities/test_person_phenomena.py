@@ -300,3 +300,17 @@ def test_a_word_with_a_digit_is_no_part_of_a_name(text, ner, expected):
     from extractor.entities.name_repair import no_digits
 
     assert people(no_digits(text, [span(text, ner)])) == expected
+
+
+# the case a name takes in context: most of its words', a tie to the surname's
+@pytest.mark.parametrize("cases, case", [
+    (["Nom", "Gen"], "Gen"),
+    (["Gen", "Nom"], "Nom"),
+    (["Gen", "Gen", "Nom"], "Gen"),
+    (["Dat"], "Dat"),
+    ([], None),
+])
+def test_majority_case(cases, case):
+    from extractor.entities.people import majority_case
+
+    assert majority_case(cases) == case
