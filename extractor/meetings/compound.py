@@ -44,15 +44,18 @@ def quoted_after(text: str, post: Item, person: Optional[Item]) -> str:
     return gap.group("quoted")
 
 
+def _posts_at(items: Sequence[Item], at: int) -> list[Item]:
+    """The post mentions (not residue) that start at ``at``."""
+    return [it for it in items if it.mention.type == "position" and it.start == at and not it.mention.boilerplate]
+
+
 def joined_post(text: str, post: Item, items: Sequence[Item]) -> Optional[tuple[Item, Item]]:
     """"председателем совета директоров | и | главным директором компании X Джоном Смитом":
     the post after "и" and the name right after it, when ``post`` itself has no name."""
     gap = AND.match(text, post.end)
     if gap is None:
         return None
-    after = [it for it in items if it.mention.type == "position" and it.start == gap.end()
-             and not it.mention.boilerplate]
-    for following in sorted(after, key=lambda it: -it.end):
+    for following in sorted(_posts_at(items, gap.end()), key=lambda it: -it.end):
         person = named_after(text, following, items)
         if person is not None:
             return following, person
@@ -71,8 +74,7 @@ def post_chain(text: str, post: Item, items: Sequence[Item], person: Optional[It
             if joined is not None and joined[1] is person and not any(it is joined[0] for it in chain):
                 chain.append(joined[0])  # "... и главным директором X" right before the name
             break
-        after = [it for it in items if it.mention.type == "position" and it.start == gap.end()
-                 and not it.mention.boilerplate]
+        after = _posts_at(items, gap.end())
         if not after:
             break
         following = max(after, key=lambda it: it.end)
